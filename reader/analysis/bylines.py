@@ -1,0 +1,151 @@
+"""Bylines: recognise a printed byline and split it into contributors.
+
+Three shapes are recognised: a modern Chinese credit line (``记者 孙庆辉 通讯员 陈璐 文/图``), a pen name in
+full-width brackets or a name line ending in 著/譯/撰 (``（丹翁）``, ``李涵秋著``) and a Latin ``By NAME``.
+Instalment numbers (``（十）``), agency datelines (``（重慶廿二日美聯電）``) and notes (``（見…）``) are not
+bylines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.model import Contributor
+
+__all__ = [
+    "CHINESE_ROLES",
+    "is_byline_line",
+    "is_name_only_line",
+    "is_staff_line",
+    "parse_contributors",
+]
+
+#: Roles printed before a name in modern Chinese credit lines, longest first so that 本报记者 wins over 记者.
+CHINESE_ROLES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "本报记者", "本報記者", "特约记者", "特約記者", "见习记者", "見習記者", "记者", "記者",
+            "通讯员", "通訊員", "实习生", "實習生", "责任编辑", "責任編輯", "编辑", "編輯",
+            "摄影", "攝影", "摄", "攝", "文/图", "文／图", "文/圖", "文／圖", "图/文", "图／文",
+            "圖/文", "圖／文", "文", "图", "圖", "撰文", "整理", "校对", "校對",
+        },  # fmt: skip
+        key=len,
+        reverse=True,
+    )
+)
+_ROLE_SET = frozenset(CHINESE_ROLES)
+_CREDIT_SUFFIXES = frozenset({"文/图", "文／图", "文/圖", "文／圖", "图/文", "圖/文", "摄", "攝", "图", "圖", "文"})
+_HAN_NAME = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff]{2,4}")
+_ROLE_PREFIX = re.compile("^(" + "|".join(re.escape(role) for role in CHINESE_ROLES if len(role) > 1) + ")(.+)$")
+
+_OPEN, _CLOSE = "（(", "）)"
+_NUMERAL = re.compile(r"^[一二三四五六七八九十百千〇○零廿卅0-9０-９上中下續续完未之]+$")
+_NOT_PEN_NAME = re.compile(r"[電电訊讯社見见名譯按註注附答案昨日題题圖图攝摄照影寄稿]|[，。、；：？！0-9]")
+_PEN_SUFFIX = re.compile(r"^[^\s，。、；：]{1,10}?(?:遺著|遺作|女士作|著|譯|譔|撰|遺稿)$")
+_LATIN_BY = re.compile(r"^(?:by|par|von|door)\s+\S", re.IGNORECASE)
+_STAFF = re.compile(
+    r"^(?:(?:mustang\s+)?(?:daily\s+)?(?:staff|special|contributing|editorial|sports|news|assistant)\b.{0,30}"
+    r"(?:writer|editor|reporter|correspondent|photographer|to the daily)|"
+    r"(?:staff|special|assistant)\s+\w+)\.?$",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is an? [\w ,-]{0,40}(?:senior|junior|major|student|writer|editor)", re.IGNORECASE)
+
+
+def _strip(text: str) -> str:
+    return " ".join(text.replace("\u3000", " ").split())
+
+
+def _credit_tokens(text: str) -> list[str] | None:
+    """Split a Chinese credit line into role and name tokens, or return None when it is not one."""
+    tokens: list[str] = []
+    for token in _strip(text).split(" "):
+        match = _ROLE_PREFIX.match(token)
+        if token in _ROLE_SET:
+            tokens.append(token)
+        elif match and _HAN_NAME.fullmatch(match.group(2)):
+            tokens.extend(match.groups())
+        elif _HAN_NAME.fullmatch(token):
+            tokens.append(token)
+        else:
+            return None
+    return tokens
+
+
+def _is_credit_line(text: str) -> bool:
+    tokens = _credit_tokens(text)
+    if not tokens or len(tokens) < 2:
+        return False
+    if tokens[0] not in _ROLE_SET and tokens[-1] not in _CREDIT_SUFFIXES:
+        return False
+    return any(token not in _ROLE_SET for token in tokens)
+
+
+def _is_pen_name(text: str) -> bool:
+    """A pen name in brackets: （丹翁）, （馬二先生）; also one half of a name broken over two lines."""
+    compact = text.replace(" ", "").replace("\u3000", "")
+    if not compact:
+        return False
+    opened, closed = compact[0] in _OPEN, compact[-1] in _CLOSE
+    if not (opened or closed):
+        return False
+    inner = compact.lstrip(_OPEN).rstrip(_CLOSE)
+    if not inner:
+        return opened != closed or len(compact) >= 2
+    if len(inner) > 12 or _NUMERAL.match(inner) or any(c in inner for c in _OPEN + _CLOSE):
+        return False
+    if _NOT_PEN_NAME.search(inner):
+        return inner.endswith(("寄", "作", "稿", "譯")) and not re.search(r"[電电訊讯見见，。、]", inner)
+    return True
+
+
+def is_name_only_line(text: str) -> bool:
+    """A bare author line: a name ending in 著/譯/撰 (``李涵秋著``, ``諍　諍　譯``)."""
+    return bool(_PEN_SUFFIX.match(_strip(text).replace(" ", "")))
+
+
+def is_staff_line(text: str) -> bool:
+    """The staff line under a Latin byline (``Staff Writer``, ``Special to the Daily``)."""
+    return bool(_STAFF.match(_strip(text)))
+
+
+def is_byline_line(text: str) -> bool:
+    """Return True when ``text`` on its own line is a byline as printed."""
+    stripped = _strip(text)
+    if not stripped or len(stripped) > 60:
+        return False
+    if _is_credit_line(stripped) or _is_pen_name(stripped) or is_name_only_line(stripped):
+        return True
+    if _LATIN_BY.match(stripped) and len(stripped.split()) <= 8 and not stripped.endswith((".", ":")) or (
+        _LATIN_BY.match(stripped) and len(stripped.split()) <= 5
+    ):
+        return True
+    return bool(_SIGN_OFF.match(stripped)) and len(stripped) < 200
+
+
+def parse_contributors(byline: str) -> tuple[Contributor, ...]:
+    """Split a printed byline into contributors with the role printed before (or after) each name."""
+    stripped = _strip(byline)
+    tokens = _credit_tokens(stripped)
+    if tokens and _is_credit_line(stripped):
+        contributors: list[Contributor] = []
+        role: str | None = None
+        for token in tokens:
+            if token in _ROLE_SET:
+                if token in _CREDIT_SUFFIXES and contributors and contributors[-1].role is None:
+                    contributors[-1] = Contributor(token, contributors[-1].name)
+                else:
+                    role = token
+            else:
+                contributors.append(Contributor(role, token))
+        return tuple(contributors)
+    latin = _LATIN_BY.match(stripped)
+    if latin:
+        names = re.split(r",\s*|\s+and\s+|\s+&\s+|\s+et\s+", stripped.split(None, 1)[1].rstrip(". "))
+        return tuple(Contributor(None, name.strip()) for name in names if name.strip())
+    compact = stripped.replace(" ", "")
+    inner = compact.strip("".join(_OPEN + _CLOSE))
+    for suffix in ("遺著", "遺作", "女士作", "著", "譯", "譔", "撰", "遺稿"):
+        if inner.endswith(suffix) and len(inner) > len(suffix):
+            return (Contributor(suffix, inner[: -len(suffix)]),)
+    return (Contributor(None, inner),) if inner else ()

@@ -1,0 +1,152 @@
+"""Cleaning: rejoin hard-wrapped lines, drop OCR spaces, map wrong glyph variants.
+
+Raw text is never changed; every function returns a new string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "GLYPH_VARIANTS",
+    "clean_paragraph",
+    "clean_title",
+    "is_cjk",
+    "join_wrapped",
+    "map_glyphs",
+    "remove_ocr_spaces",
+]
+
+#: OCR glyph variants that are never right in Chinese text, with the glyph meant. Each pair is the same
+#: character in simplified and traditional Chinese, so the map is safe for both scripts. The OCR engines
+#: confuse them because they share a code point family with Japanese shinjitai.
+GLYPH_VARIANTS: dict[str, str] = {
+    "査": "查",  # U+67FB Japanese form of 查 (check)
+    "巻": "卷",  # U+5DFB Japanese form of 卷 (volume)
+    "乗": "乘",  # U+4E57 Japanese form of 乘 (ride)
+    "剰": "剩",  # U+5270 Japanese form of 剩 (remain)
+    "挿": "插",  # U+633F Japanese form of 插 (insert)
+    "黒": "黑",  # U+9ED2 Japanese form of 黑 (black)
+}
+_GLYPH_TABLE = str.maketrans(GLYPH_VARIANTS)
+
+_CJK_RANGES = (
+    (0x2E80, 0x2FDF),
+    (0x3000, 0x303F),
+    (0x3040, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xE000, 0xF8FF),  # private use: transcribers' unencodable glyphs sit among CJK text
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFF60),
+    (0x20000, 0x3134F),
+)
+_CJK_PUNCT = "“”‘’—…·"
+
+
+def is_cjk(char: str) -> bool:
+    """Return True for a CJK ideograph, kana, CJK punctuation or full-width form."""
+    code = ord(char)
+    if char in _CJK_PUNCT:
+        return True
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def map_glyphs(text: str) -> str:
+    """Replace OCR glyph variants listed in :data:`GLYPH_VARIANTS`."""
+    return text.translate(_GLYPH_TABLE)
+
+
+_HYPHEN_END = re.compile(r"[A-Za-zÀ-ÿ][-\u00ad]$")
+
+
+def join_wrapped(lines: Sequence[str]) -> str:
+    """Join hard-wrapped ``lines`` into one string.
+
+    CJK text joins with no separator; Latin text joins with a space, and an end-of-line hyphen before a
+    lower-case continuation is undone (``infor-`` + ``mation`` → ``information``).
+    """
+    parts: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not parts:
+            parts.append(line)
+            continue
+        previous = parts[-1]
+        if _HYPHEN_END.search(previous) and line[0].islower():
+            parts[-1] = previous[:-1] + line
+        elif is_cjk(previous[-1]) or is_cjk(line[0]):
+            parts[-1] = previous + line
+        else:
+            parts[-1] = previous + " " + line
+    return parts[0] if parts else ""
+
+
+def _is_digit(char: str) -> bool:
+    return char.isdigit() and char.isascii()
+
+
+def _ocr_space(left: str, right: str) -> bool:
+    """Whether an ASCII space between ``left`` and ``right`` is an OCR artefact in CJK text."""
+    left_cjk, right_cjk = is_cjk(left), is_cjk(right)
+    if left_cjk and (right_cjk or _is_digit(right)):
+        return True
+    if right_cjk and (_is_digit(left) or left in "%.)"):
+        return True
+    return False
+
+
+def remove_ocr_spaces(text: str) -> str:
+    """Drop ASCII spaces that OCR put between CJK characters and inside numbers in CJK text.
+
+    ``11月 29日`` → ``11月29日``, ``资 3.7 亿元`` → ``资3.7亿元``. Spaces between Latin words stay, and so
+    does the ideographic space U+3000, which transcribers use on purpose.
+    """
+    if " " not in text:
+        return text
+    out: list[str] = []
+    length = len(text)
+    index = 0
+    while index < length:
+        char = text[index]
+        if char != " ":
+            out.append(char)
+            index += 1
+            continue
+        end = index
+        while end < length and text[end] == " ":
+            end += 1
+        left = out[-1] if out else ""
+        right = text[end] if end < length else ""
+        if not (left and right and _ocr_space(left, right)):
+            out.append(" ")
+        index = end
+    return "".join(out)
+
+
+def clean_paragraph(lines: Iterable[str], dateline: str | None = None) -> str:
+    """Return the cleaned text of one paragraph made of ``lines``.
+
+    A ``dateline`` at the head of the paragraph keeps the space printed after it (``本报讯 11月29日``).
+    """
+    joined = map_glyphs(join_wrapped(list(lines)))
+    if dateline and joined.startswith(dateline):
+        rest = joined[len(dateline) :]
+        gap = " " if rest[:1] == " " else ""
+        return dateline + gap + remove_ocr_spaces(rest.strip())
+    return remove_ocr_spaces(joined)
+
+
+def clean_title(lines: Sequence[str], separator: str = "") -> str:
+    """Return a title printed over ``lines``, joined with ``separator``; spaces inside a line are kept.
+
+    Headlines use spaces on purpose (``谈认识 话感悟 定信心``), so only runs of whitespace are collapsed.
+    """
+    parts = [" ".join(line.split()) for line in lines if line.strip()]
+    if separator == "":
+        return map_glyphs(join_wrapped(parts))
+    return map_glyphs(separator.join(parts))

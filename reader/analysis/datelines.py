@@ -1,0 +1,28 @@
+"""Datelines: the source or agency line at the head of a report (本报讯, 新华社北京12月1日电, （重慶廿二日美聯電）).
+
+A dateline is body text: it stays at the head of its paragraph and is also reported on the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_dateline"]
+
+_PATTERNS = (
+    re.compile(r"^本[报報](?:[^\s，。、“”]{0,10}?)?[讯訊]"),
+    re.compile(r"^(?:新[华華]社|中新社|中央社|路透社|美聯社|美联社|法新社)[^\s，。、]{0,16}?[电電]"),
+    re.compile(r"^[（(][^（）()，。]{2,24}?[电電訊讯][）)]"),
+    re.compile(r"^[A-Z][A-Z.' -]{2,30}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\((?:AP|UPI|Reuters|AFP)\))\s*[-—–]+"),
+    re.compile(r"^\((?:PAR|DE)\s[A-ZÉÈ' ]{3,50}\)"),
+)
+
+
+def find_dateline(text: str) -> str | None:
+    """Return the dateline at the start of ``text`` as printed, or None."""
+    stripped = text.lstrip()
+    for pattern in _PATTERNS:
+        match = pattern.match(stripped)
+        if match:
+            return match.group(0).strip()
+    return None

@@ -1,0 +1,25 @@
+"""Stable article fingerprints: same cleaned text, same fingerprint.
+
+The notes store reuses :func:`article_fingerprint` to find an article again after a better segmentation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+__all__ = ["article_fingerprint", "normalize_for_fingerprint"]
+
+
+def normalize_for_fingerprint(text: str) -> str:
+    """Return ``text`` reduced to what identifies it: NFKC, case-folded, letters and digits only.
+
+    Spacing, punctuation and line breaks are dropped so that a re-cleaned or re-wrapped text keeps its id.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(char for char in folded if char.isalnum())
+
+
+def article_fingerprint(text: str) -> str:
+    """Return the hex SHA-1 of the normalized ``text`` (40 hex digits)."""
+    return hashlib.sha1(normalize_for_fingerprint(text).encode("utf-8")).hexdigest()

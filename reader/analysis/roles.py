@@ -1,0 +1,132 @@
+"""Block roles: title, byline, body, caption, notice, advert and page furniture.
+
+Each role comes from general signals on the block alone: its length and punctuation, byline and dateline
+patterns and the words that mark furniture or adverts. The assembler then reads roles in context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from reader.analysis.blocks import Block
+from reader.analysis.bylines import is_byline_line, is_name_only_line, is_staff_line
+from reader.analysis.clean import is_cjk
+from reader.analysis.datelines import find_dateline
+
+__all__ = ["BlockRole", "classify_blocks", "page_column_width"]
+
+TITLE_MAX_CHARS = 48
+LATIN_TITLE_MAX_CHARS = 110
+#: A block at least this many times wider than the page's usual column is a lead or box set across columns.
+WIDE_FACTOR = 1.6
+
+_CLAUSE_PUNCT = re.compile(r"[、，。；：,;]")
+_FURNITURE = re.compile(
+    r"第[一二三四五六七八九十百零〇0-9]+版|星期[一二三四五六日天]|^(?:page|p\.)\s*\d+$|"
+    r"^\d{1,3}$|^(?:volume|vol\.)\s*\d+|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\d{4}",
+    re.IGNORECASE,
+)
+_ADVERT = re.compile(
+    r"電話|电话|價目|价目|售價|售价|特價|大減價|大减价|犧牲|廉價|發行所|总经销|總經銷|代售處|門市|"
+    r"每[瓶盒打罐]|[洋元]\s*[一二三四五六七八九十]+[元角分]|\$\d|for sale|call \d|phone \d",
+    re.IGNORECASE,
+)
+_NOTICE = re.compile(r"啟事|启事|聲明|声明|通告|公告|告白|鳴謝|鸣谢|訃告|讣告|更正|notice", re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:图为|圖為|圖爲|（图|（圖|▲|△|上图|下图|左图|右图|上圖|下圖|photo\b|\(photo)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRole:
+    """The role of one block and the facts the assembler needs about it."""
+
+    role: str  # "title", "byline", "body", "caption", "notice", "advert", "furniture"
+    wide: bool = False
+    dateline: str | None = None
+    byline_lines: tuple[int, ...] = ()
+    reason: str = ""
+
+
+def _is_latin(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and sum(is_cjk(char) for char in letters) * 2 < len(letters)
+
+
+def page_column_width(blocks: list[Block]) -> float:
+    """The usual body line width on the page: the median width of lines that are not a block's last."""
+    widths = [width for block in blocks if len(block.lines) > 2 for width in block.widths[:-1]]
+    if not widths:
+        widths = [width for block in blocks for width in block.widths]
+    return float(median(widths)) if widths else 0.0
+
+
+def _title_like(block: Block) -> bool:
+    text = block.compact
+    if not text or len(block.lines) > 4:
+        return False
+    if _is_latin(text):
+        joined = " ".join(block.texts)
+        return (
+            len(joined) <= LATIN_TITLE_MAX_CHARS
+            and joined[-1] not in ".,;:"
+            and (joined[0].isupper() or joined[0].isdigit() or joined[0] in "\"'“‘")
+            and len(joined.split()) >= 2
+        )
+    return len(text) <= TITLE_MAX_CHARS and not _CLAUSE_PUNCT.search(text)
+
+
+def _byline_lines(block: Block) -> tuple[int, ...]:
+    """Line numbers of the byline lines in ``block``, or () when the block is not a byline."""
+    if len(block.lines) > 4:
+        return ()
+    if len(block.lines) > 1 and not is_byline_line(block.texts[0]) and is_byline_line(block.compact):
+        return block.numbers  # a pen name broken over two lines: （馬二 / 先生）
+    if not is_byline_line(block.texts[0]):
+        return ()
+    numbers = [block.lines[0].number]
+    for line, text in zip(block.lines[1:], block.texts[1:], strict=True):
+        if is_byline_line(text) or is_staff_line(text):
+            numbers.append(line.number)
+        elif _CLAUSE_PUNCT.search(text) or len(text) > 24:
+            return ()  # a name followed by running text is body, not a byline block
+    return tuple(numbers)
+
+
+def _title_byline_lines(block: Block) -> tuple[int, ...]:
+    """Bracketed pen names printed inside a title block: they are byline lines."""
+    return tuple(
+        line.number
+        for line, text in zip(block.lines, block.texts, strict=True)
+        if text[:1] in "（(" and is_byline_line(text) and not is_name_only_line(text)
+    )
+
+
+def classify_block(block: Block, column_width: float) -> BlockRole:
+    """Return the role of ``block`` on its own, before context is taken into account."""
+    first = block.texts[0]
+    wide = column_width > 0 and len(block.lines) >= 2 and median(block.widths) >= WIDE_FACTOR * column_width
+    if all(_FURNITURE.search(text) for text in block.texts) and len(block.compact) <= 60:
+        return BlockRole("furniture", reason="page header or page number")
+    byline_numbers = _byline_lines(block)
+    if byline_numbers:
+        return BlockRole("byline", byline_lines=byline_numbers, reason="matches a byline pattern")
+    dateline = find_dateline(first)
+    if dateline:
+        return BlockRole("body", wide=wide, dateline=dateline, reason=f"opens with the dateline {dateline}")
+    if _CAPTION.match(first):
+        return BlockRole("caption", reason="opens like a picture caption")
+    if _title_like(block):
+        if _NOTICE.search(block.compact):
+            return BlockRole("notice", reason="title names a notice")
+        inner_bylines = _title_byline_lines(block) if len(block.lines) > 1 else ()
+        return BlockRole("title", byline_lines=inner_bylines, reason="short block without clause punctuation")
+    if len(block.compact) <= 200 and _ADVERT.search(block.compact):
+        return BlockRole("advert", reason="prices or contact details")
+    return BlockRole("body", wide=wide, reason="running text")
+
+
+def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
+    """Return the role of every block of a page."""
+    column_width = page_column_width(blocks)
+    return [classify_block(block, column_width) for block in blocks]

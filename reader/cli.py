@@ -1,0 +1,121 @@
+"""The ``reader`` command line: ``reader [PATH]`` opens the app; sub-commands work without a terminal UI.
+
+Each sub-command lives in its own module under ``reader.commands`` and registers itself with
+``register(subparsers)``. The app (and Textual) is imported only when the TUI is asked for, so ``--help``,
+``--version`` and the plain commands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import ReaderError
+
+COMMAND_MODULES = ("analyze", "list", "show", "search", "eval", "notes", "bookmarks")
+"""Sub-command modules in ``reader.commands``, in the order ``--help`` lists them."""
+
+DESCRIPTION = """\
+Read and annotate digitized newspaper issues in the terminal.
+
+  reader [PATH]           open the reading app on a page file, an issue folder or a library
+                          folder of issues (default: the bundled sample issue)
+  reader COMMAND ...      run a plain command (no terminal UI; fit for scripts and pipes)
+"""
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts, before or after its name."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where notes, bookmarks and reading state live (default: $READER_DATA_DIR or the user data folder)",
+    )
+    parent.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options plus every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"reader.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"reader.commands.{name}":
+                raise
+            continue
+        module.register(subparsers, common_options())
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """The parser for ``reader [PATH]``, which opens the terminal app."""
+    parser = argparse.ArgumentParser(prog="reader", parents=[common_options()])
+    parser.add_argument("path", nargs="?", help="page file, issue folder or library folder")
+    parser.add_argument("--script", metavar="NAME", default=None, help="display script (see `reader show --help`)")
+    return parser
+
+
+def _wants_app(argv: Sequence[str]) -> bool:
+    """True when no sub-command is named: the first positional word is a path, or there is none."""
+    for token in argv:
+        if token in ("-h", "--help", "--version"):
+            return False
+        if not token.startswith("-"):
+            return token not in COMMAND_MODULES
+    return True
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the terminal app (imported here so plain commands never load Textual)."""
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise ReaderError("the reading app needs a terminal; for scripts use `reader show`, `reader list` or `reader --help`")
+    from reader.app import launch
+
+    return launch(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the command; return the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    if _wants_app(argv):
+        args = build_app_parser().parse_args(argv)
+        handler = run_app
+    else:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "func", None)
+        if handler is None:
+            build_parser().print_help()
+            return 0
+    try:
+        return int(handler(args) or 0)
+    except ReaderError as exc:
+        print(f"reader: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the one place that turns surprises into one line
+        if getattr(args, "debug", False):
+            raise
+        print(f"reader: internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 70

@@ -1,0 +1,45 @@
+"""``reader analyze PATH [--json]``: the page analysis of a page file or an issue folder."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.commands._common import add_path_argument, open_analysis, print_json
+from reader.textformat import short_byline
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the ``analyze`` command."""
+    parser = subparsers.add_parser(
+        "analyze", parents=[common], help="show the page analysis (articles, titles, bylines, lines)"
+    )
+    add_path_argument(parser, required=True)
+    parser.add_argument("--json", action="store_true", help="print the JSON document of DESIGN.md's contract")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the analysis as JSON or as a readable summary."""
+    analysis = open_analysis(args.path)
+    if args.json:
+        from reader.contract import analysis_document
+
+        print_json(analysis_document(args.path, analysis))
+        return 0
+    issue = analysis.issue
+    print(f"Issue {issue.id}  {issue.meta.title or '(untitled)'}  {issue.meta.date or '(undated)'}")
+    number = 0
+    for page_analysis in analysis.pages:
+        page = page_analysis.page
+        warn = "" if page.encoding_confidence >= 0.8 else f"  (encoding uncertain: {page.encoding_confidence:.2f})"
+        print(f"\nPage {page.number}: {page.source}  [{page.encoding}]{warn}  {len(page_analysis.articles)} entries")
+        for article in page_analysis.articles:
+            number += 1
+            lines = article.source_lines
+            span = f"lines {min(lines)}–{max(lines)}" if lines else "no lines"
+            print(f"  {number:>3}. [{article.kind}] {article.display_title}")
+            details = [span, f"{len(article.paragraphs)} paragraphs", f"confidence {article.confidence.overall:.2f}"]
+            if article.byline:
+                details.insert(0, f"byline {short_byline(article, 40)}")
+            print("       " + " · ".join(details))
+    return 0

@@ -1,0 +1,53 @@
+"""The JSON document printed by ``reader analyze --json`` (see DESIGN.md, "Contracts").
+
+The shape is a public contract: change it only together with ``FORMAT_VERSION``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.model import Article, IssueAnalysis
+
+FORMAT_VERSION = 1
+
+
+def article_document(article: Article) -> dict[str, Any]:
+    """One article as the contract's JSON object."""
+    confidence = article.confidence
+    return {
+        "id": article.id,
+        "kind": article.kind,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": article.subheadline,
+        "byline": article.byline,
+        "contributors": [{"role": c.role, "name": c.name} for c in article.contributors],
+        "dateline": article.dateline,
+        "paragraphs": list(article.paragraphs),
+        "source_lines": list(article.source_lines),
+        "confidence": {
+            "headline": round(confidence.headline, 3),
+            "byline": round(confidence.byline, 3),
+            "boundaries": round(confidence.boundaries, 3),
+            "reasons": dict(confidence.reasons),
+        },
+    }
+
+
+def analysis_document(source: str, analysis: IssueAnalysis) -> dict[str, Any]:
+    """The whole ``analyze --json`` document for an issue."""
+    issue = analysis.issue
+    return {
+        "format_version": FORMAT_VERSION,
+        "source": source,
+        "issue": {"id": issue.id, "title": issue.meta.title, "date": issue.meta.date},
+        "pages": [
+            {
+                "number": page_analysis.page.number,
+                "source": page_analysis.page.source,
+                "articles": [article_document(article) for article in page_analysis.articles],
+            }
+            for page_analysis in analysis.pages
+        ],
+    }

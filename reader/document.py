@@ -1,0 +1,23 @@
+"""Opening what the user points at: a page file, an issue folder or (for the app) a library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.analysis import analyze_page
+from reader.ingest import load_issue
+from reader.model import Issue, IssueAnalysis, PageAnalysis
+
+
+def analyze_issue(issue: Issue) -> IssueAnalysis:
+    """Run the article analysis over every page of ``issue``."""
+    return IssueAnalysis(issue, tuple(PageAnalysis(page, analyze_page(page)) for page in issue.pages))
+
+
+def open_issue(path: Path) -> IssueAnalysis:
+    """Load and analyze the issue at ``path`` (a page file or an issue folder).
+
+    Raises:
+        InputError: the path cannot be read as an issue.
+    """
+    return analyze_issue(load_issue(path))

@@ -1,0 +1,17 @@
+"""Reading pages, issues and libraries from disk into frozen model objects (no Textual)."""
+
+from __future__ import annotations
+
+from reader.ingest.issue import IssueRef, find_page_files, load_issue, scan_library
+from reader.ingest.text import MAX_PAGE_BYTES, DecodedText, decode_bytes, read_page
+
+__all__ = [
+    "MAX_PAGE_BYTES",
+    "DecodedText",
+    "IssueRef",
+    "decode_bytes",
+    "find_page_files",
+    "load_issue",
+    "read_page",
+    "scan_library",
+]

@@ -1,0 +1,127 @@
+"""Issues and libraries on disk.
+
+An issue is a folder of page files plus an optional ``issue.json`` (newspaper title, date, edition), or a
+single page file. A library is a folder whose sub-folders are issues. An issue's id is a hash of the
+normalized text of its pages, so moving or renaming the files keeps its notes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import InputError
+from reader.ingest.text import read_page
+from reader.model import Issue, IssueMeta, Page
+from reader.sanitize import sanitize
+
+METADATA_FILE = "issue.json"
+PAGE_SUFFIXES = (".txt",)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRef:
+    """An issue found in a library, before its pages are read."""
+
+    path: Path
+    meta: IssueMeta
+    page_count: int
+
+
+def _natural_key(path: Path) -> list[object]:
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
+
+
+def find_page_files(folder: Path) -> list[Path]:
+    """The page files directly inside ``folder``, in natural order (page2 before page10)."""
+    pages = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES]
+    return sorted(pages, key=_natural_key)
+
+
+def read_meta(folder: Path) -> IssueMeta:
+    """Read ``issue.json`` from an issue folder; missing fields are None.
+
+    Raises:
+        InputError: the file exists but is not a JSON object.
+    """
+    meta_path = folder / METADATA_FILE
+    if not meta_path.is_file():
+        return IssueMeta()
+    try:
+        raw = json.loads(meta_path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{meta_path}: not a readable JSON file ({exc.__class__.__name__})") from exc
+    if not isinstance(raw, dict):
+        raise InputError(f"{meta_path}: expected a JSON object")
+
+    def field(name: str) -> str | None:
+        value = raw.get(name)
+        return sanitize(str(value)).strip() or None if value not in (None, "") else None
+
+    date = field("date")
+    if date is not None and not _DATE.match(date):
+        raise InputError(f"{meta_path}: date must be YYYY-MM-DD, not {date!r}")
+    return IssueMeta(title=field("title"), date=date, edition=field("edition"), note=field("note"))
+
+
+def issue_id(pages: tuple[Page, ...]) -> str:
+    """A content hash of the pages: whitespace-insensitive, NFC-normalized, independent of file names."""
+    digest = hashlib.sha256()
+    for page in pages:
+        text = unicodedata.normalize("NFC", "".join(line.text for line in page.lines))
+        digest.update("".join(text.split()).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:16]
+
+
+def load_issue(path: Path) -> Issue:
+    """Read an issue from a page file or an issue folder.
+
+    Raises:
+        InputError: the path is missing or holds no readable page.
+    """
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if path.is_dir():
+        page_files = find_page_files(path)
+        if not page_files:
+            if any(child.is_dir() and find_page_files(child) for child in path.iterdir()):
+                raise InputError(f"{path}: is a library of issues; give one issue folder")
+            raise InputError(f"{path}: no page files (*.txt) in this folder")
+        meta = read_meta(path)
+    else:
+        page_files = [path]
+        meta = IssueMeta()
+    pages = tuple(read_page(page_file, number) for number, page_file in enumerate(page_files, start=1))
+    return Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages)
+
+
+def scan_library(path: Path) -> tuple[IssueRef, ...]:
+    """The issues in a library folder, sorted by date then newspaper title (undated last).
+
+    Raises:
+        InputError: the path is not a folder or holds no issue.
+    """
+    if not path.is_dir():
+        raise InputError(f"{path}: a library must be a folder of issue folders")
+    refs = []
+    for child in sorted(path.iterdir(), key=_natural_key):
+        if child.is_dir():
+            page_files = find_page_files(child)
+            if page_files:
+                refs.append(IssueRef(child, read_meta(child), len(page_files)))
+    if not refs:
+        raise InputError(f"{path}: no issue folders with page files")
+    return tuple(sorted(refs, key=lambda ref: (ref.meta.date or "9999", ref.meta.title or "", ref.path.name)))
+
+
+def is_library(path: Path) -> bool:
+    """True when ``path`` is a folder with no pages of its own but sub-folders that hold pages."""
+    if not path.is_dir() or find_page_files(path):
+        return False
+    return any(child.is_dir() and find_page_files(child) for child in path.iterdir())

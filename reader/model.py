@@ -1,0 +1,163 @@
+"""Frozen data types shared by the core, the CLI and the app.
+
+Nothing here imports Textual or touches the disk. Widgets receive these objects; they never parse files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal, Mapping
+
+ArticleKind = Literal["article", "caption", "notice", "advert", "other"]
+ARTICLE_KINDS: tuple[str, ...] = ("article", "caption", "notice", "advert", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line of a page, with its 1-based line number in the source file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of an issue as read from disk.
+
+    Attributes:
+        number: 1-based page number within the issue.
+        source: path of the page file, as a string.
+        lines: every physical line of the file, blank ones included, numbered from 1.
+        encoding: the encoding the bytes were decoded with (``utf-8``, ``gb18030``, ``big5`` …).
+        encoding_confidence: 0..1, how sure the decoder is; below 0.5 the text may be mojibake.
+    """
+
+    number: int
+    source: str
+    lines: tuple[Line, ...]
+    encoding: str = "utf-8"
+    encoding_confidence: float = 1.0
+
+    @property
+    def text(self) -> str:
+        """The page's text with its lines joined by newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueMeta:
+    """Metadata of an issue: what a reader needs to cite it. Every field may be unknown."""
+
+    title: str | None = None
+    date: str | None = None
+    edition: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """An issue: one or more pages plus metadata, identified by the content of its pages."""
+
+    id: str
+    source: str
+    meta: IssueMeta
+    pages: tuple[Page, ...]
+
+    @property
+    def title(self) -> str | None:
+        """The newspaper's name, if known."""
+        return self.meta.title
+
+    @property
+    def date(self) -> str | None:
+        """The issue date as ``YYYY-MM-DD``, if known."""
+        return self.meta.date
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    """One person named in a byline, with the role printed before the name (记者, 通讯员, 文/图 …)."""
+
+    role: str | None
+    name: str
+
+
+def _frozen_reasons(reasons: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    return MappingProxyType(dict(reasons or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    """How sure the analysis is about an article's fields, each 0..1, with a short reason per field."""
+
+    headline: float = 0.0
+    byline: float = 0.0
+    boundaries: float = 0.0
+    reasons: Mapping[str, str] = field(default_factory=_frozen_reasons)
+
+    @property
+    def overall(self) -> float:
+        """The weakest of the three scores: the reader warns when this is low."""
+        return min(self.headline, self.byline, self.boundaries)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article (or caption, notice, advert, other furniture) reconstructed from a page.
+
+    ``paragraphs`` hold cleaned text in reading order; ``source_lines`` the 1-based line numbers of every
+    source line used, title and byline included.
+    """
+
+    id: str
+    kind: str
+    page_number: int
+    kicker: str | None
+    headline: str | None
+    subheadline: str | None
+    byline: str | None
+    contributors: tuple[Contributor, ...]
+    dateline: str | None
+    paragraphs: tuple[str, ...]
+    source_lines: tuple[int, ...]
+    confidence: Confidence
+    headline_lines: tuple[int, ...] = ()
+    byline_lines: tuple[int, ...] = ()
+    paragraph_starts: tuple[int, ...] = ()
+
+    @property
+    def display_title(self) -> str:
+        """The headline, or the first words of the text when there is none."""
+        if self.headline:
+            return self.headline
+        for text in (self.kicker, self.subheadline, *self.paragraphs):
+            if text:
+                return text[:24] + ("…" if len(text) > 24 else "")
+        return "(untitled)"
+
+    @property
+    def text(self) -> str:
+        """All cleaned paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class PageAnalysis:
+    """The articles found on one page."""
+
+    page: Page
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IssueAnalysis:
+    """An issue with the analysis of each of its pages, in page order."""
+
+    issue: Issue
+    pages: tuple[PageAnalysis, ...]
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """Every article of the issue in reading order: page by page."""
+        return tuple(article for page in self.pages for article in page.articles)

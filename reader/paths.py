@@ -1,0 +1,50 @@
+"""Where reader's bundled resources and the user's data live.
+
+Resources are resolved from the installed package first (a wheel carries them as ``reader/styles`` and
+``reader/sample_issues``) and then from a source checkout. User paths come from functions, never module-level
+constants, so nothing touches the disk at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _resource(installed: str, checkout: str) -> Path:
+    inside = _PACKAGE / installed
+    return inside if inside.is_dir() else _PACKAGE.parent / checkout
+
+
+def styles_dir() -> Path:
+    """The folder holding reader's Textual CSS (``*.tcss``)."""
+    return _resource("styles", "styles")
+
+
+def sample_issues_dir() -> Path:
+    """The library of bundled sample newspaper issues."""
+    return _resource("sample_issues", "issues")
+
+
+def default_issue_path() -> Path:
+    """The issue ``reader`` opens when no path is given: the first bundled sample issue."""
+    library = sample_issues_dir()
+    issues = sorted(p for p in library.iterdir() if p.is_dir()) if library.is_dir() else []
+    return issues[0] if issues else library
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder for the user's notes, bookmarks and reading state.
+
+    ``override`` (from ``--data-dir``) wins, then ``READER_DATA_DIR``, then the platform's user data folder.
+    """
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("READER_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("reader", appauthor=False))
