@@ -18,7 +18,7 @@ __all__ = ["Block", "continues_across", "display_width", "split_blocks"]
 #: A run whose typical line is wider than this many display cells stores one paragraph per line.
 PARAGRAPH_PER_LINE_WIDTH = 140
 #: Punctuation that ends a sentence; a line ending in it closes its paragraph.
-SENTENCE_END = frozenset("。！？!?」』）)…\"”.")
+SENTENCE_END = frozenset('。！？!?」』）)…"”.')
 
 
 def display_width(text: str) -> int:
@@ -28,7 +28,8 @@ def display_width(text: str) -> int:
         if char.isascii():
             width += 1
         else:
-            width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            # ambiguous-width marks (“ ” ‘ ’ …) are set full width in CJK print
+            width += 2 if unicodedata.east_asian_width(char) in "WFA" else 1
     return width
 
 
@@ -87,24 +88,29 @@ def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
     return blocks
 
 
-def _ends_sentence(text: str) -> bool:
-    return bool(text) and text[-1] in SENTENCE_END
+_CLAUSE_END = frozenset("，、；：,;:")
 
 
 def continues_across(previous: Block, following: Block) -> bool:
     """Whether ``following`` continues the sentence that ``previous`` left open at a column break.
 
-    The last line of ``previous`` must fill its column (within one character of the widest of the other
-    lines of both blocks) and must not end a sentence; ``following`` must not open with an indent.
+    A paragraph never ends in mid-word, so a last line ending in a letter or ideograph continues when it is
+    at least most of a column wide. A last line ending in a comma continues only when it fills its column
+    (within one character of the other lines of both blocks). Sentence-final punctuation never continues,
+    and neither does a following block that opens with an indent.
     """
     last_text = previous.texts[-1]
-    if _ends_sentence(last_text) or not following.lines:
+    if not last_text or last_text[-1] in SENTENCE_END or not following.lines:
         return False
-    first_raw = following.lines[0].text
-    if first_raw[:1] in (" ", "\u3000", "\t"):
+    if following.lines[0].text[:1] in (" ", "\u3000", "\t"):
         return False
     reference = [*previous.widths[:-1], *following.widths[:-1]]
     if not reference:
         return False
-    column = median(reference) if len(reference) > 2 else max(reference)
-    return previous.widths[-1] >= column - 2 and previous.widths[-1] <= column + 4
+    column = median(reference)
+    last_width = previous.widths[-1]
+    if last_width > column + 4:
+        return False
+    if last_text[-1] in _CLAUSE_END:
+        return last_width >= column - 2
+    return last_width >= 0.75 * column

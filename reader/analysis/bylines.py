@@ -24,10 +24,41 @@ __all__ = [
 CHINESE_ROLES: tuple[str, ...] = tuple(
     sorted(
         {
-            "本报记者", "本報記者", "特约记者", "特約記者", "见习记者", "見習記者", "记者", "記者",
-            "通讯员", "通訊員", "实习生", "實習生", "责任编辑", "責任編輯", "编辑", "編輯",
-            "摄影", "攝影", "摄", "攝", "文/图", "文／图", "文/圖", "文／圖", "图/文", "图／文",
-            "圖/文", "圖／文", "文", "图", "圖", "撰文", "整理", "校对", "校對",
+            "本报记者",
+            "本報記者",
+            "特约记者",
+            "特約記者",
+            "见习记者",
+            "見習記者",
+            "记者",
+            "記者",
+            "通讯员",
+            "通訊員",
+            "实习生",
+            "實習生",
+            "责任编辑",
+            "責任編輯",
+            "编辑",
+            "編輯",
+            "摄影",
+            "攝影",
+            "摄",
+            "攝",
+            "文/图",
+            "文／图",
+            "文/圖",
+            "文／圖",
+            "图/文",
+            "图／文",
+            "圖/文",
+            "圖／文",
+            "文",
+            "图",
+            "圖",
+            "撰文",
+            "整理",
+            "校对",
+            "校對",
         },  # fmt: skip
         key=len,
         reverse=True,
@@ -49,7 +80,10 @@ _STAFF = re.compile(
     r"(?:staff|special|assistant)\s+\w+)\.?$",
     re.IGNORECASE,
 )
-_SIGN_OFF = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is an? [\w ,-]{0,40}(?:senior|junior|major|student|writer|editor)", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is an? [\w ,-]{0,40}(?:senior|junior|major|student|writer|editor)",
+    re.IGNORECASE,
+)
 
 
 def _strip(text: str) -> str:
@@ -116,8 +150,11 @@ def is_byline_line(text: str) -> bool:
         return False
     if _is_credit_line(stripped) or _is_pen_name(stripped) or is_name_only_line(stripped):
         return True
-    if _LATIN_BY.match(stripped) and len(stripped.split()) <= 8 and not stripped.endswith((".", ":")) or (
-        _LATIN_BY.match(stripped) and len(stripped.split()) <= 5
+    if (
+        _LATIN_BY.match(stripped)
+        and len(stripped.split()) <= 8
+        and not stripped.endswith((".", ":"))
+        or (_LATIN_BY.match(stripped) and len(stripped.split()) <= 5)
     ):
         return True
     return bool(_SIGN_OFF.match(stripped)) and len(stripped) < 200

@@ -1,42 +1,135 @@
-"""Placeholder pipeline: one article per run of blocks ended by a byline-like line.
-
-Replaced by the real pipeline (issue 3); kept minimal so that the contract can be exercised.
-"""
+"""The analysis pipeline: blocks → roles → articles → cleaned :class:`~reader.model.Article` objects."""
 
 from __future__ import annotations
 
-import hashlib
+from reader.analysis.assemble import Draft, assemble
+from reader.analysis.blocks import Block, continues_across, split_blocks
+from reader.analysis.bylines import parse_contributors
+from reader.analysis.clean import clean_paragraph, clean_title
+from reader.analysis.fingerprint import article_fingerprint
+from reader.analysis.roles import BlockRole, classify_blocks, split_byline_tails
+from reader.model import Article, Confidence, Contributor, Page
 
-from reader.model import Article, Confidence, Page
+__all__ = ["analyze_page"]
+
+
+def _split_title(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tuple[list[int], list[int]]:
+    """Title lines and byline lines printed inside the title blocks."""
+    title_lines: list[int] = []
+    inner_bylines: list[int] = []
+    for index in draft.title:
+        for number in blocks[index].numbers:
+            (inner_bylines if number in roles[index].byline_lines else title_lines).append(number)
+    return title_lines, inner_bylines
+
+
+def _title_fields(
+    draft: Draft, blocks: list[Block], byline_numbers: set[int]
+) -> tuple[str | None, str | None, str | None]:
+    """Kicker, headline and subheadline: the longest title block is the headline."""
+    parts: list[list[str]] = []
+    for index in draft.title:
+        texts = [line.text for line in blocks[index].lines if line.number not in byline_numbers]
+        if texts:
+            parts.append(texts)
+    if not parts:
+        return None, None, None
+    main = max(range(len(parts)), key=lambda i: (len("".join("".join(t.split()) for t in parts[i])), -i))
+    kicker = " ".join(clean_title(p, " ") for p in parts[:main]) or None
+    headline = clean_title(parts[main]) or None
+    subheadline = " ".join(clean_title(p, " ") for p in parts[main + 1 :]) or None
+    return kicker, headline, subheadline
+
+
+def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tuple[list[str], list[int], str | None]:
+    """Cleaned paragraphs (lead first, column breaks joined), their first lines, and the dateline."""
+    order = [*draft.lead, *draft.body]
+    groups: list[list[int]] = []
+    for position, index in enumerate(order):
+        previous = order[position - 1] if position else None
+        joinable = (
+            previous is not None
+            and previous in draft.body
+            and index in draft.body
+            and roles[index].dateline is None
+            and roles[previous].role == roles[index].role == "body"
+            and continues_across(blocks[previous], blocks[index])
+        )
+        if joinable:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    paragraphs: list[str] = []
+    starts: list[int] = []
+    dateline: str | None = None
+    for group in groups:
+        head = roles[group[0]].dateline
+        if head and dateline is None and not paragraphs or head and dateline is None and group[0] in draft.body:
+            dateline = dateline or head
+        lines = [line.text for index in group for line in blocks[index].lines]
+        paragraphs.append(clean_paragraph(lines, head))
+        starts.append(blocks[group[0]].numbers[0])
+    return paragraphs, starts, dateline
+
+
+def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> Article:
+    title_lines, inner_bylines = _split_title(draft, blocks, roles)
+    byline_lines = sorted({*inner_bylines, *(n for index in draft.byline for n in roles[index].byline_lines)})
+    byline_set = set(byline_lines)
+    kicker, headline, subheadline = _title_fields(draft, blocks, byline_set)
+    line_text = {line.number: line.text for index in draft.blocks for line in blocks[index].lines}
+    byline = " ".join(" ".join(line_text[n].split()) for n in byline_lines) or None
+    contributors: tuple[Contributor, ...] = ()
+    if byline:
+        contributors = tuple(c for n in byline_lines for c in parse_contributors(line_text[n]))
+        if not contributors:
+            contributors = parse_contributors(byline)
+    # lines of byline blocks that are not byline lines (禁止轉載) stay with the body text
+    extra_body = [n for index in draft.byline for n in blocks[index].numbers if n not in byline_set]
+    paragraphs, starts, dateline = _paragraphs(draft, blocks, roles)
+    if extra_body:
+        paragraphs.insert(0, " ".join(line_text[n].strip() for n in extra_body))
+        starts.insert(0, extra_body[0])
+    source_lines = tuple(n for index in draft.blocks for n in blocks[index].numbers)
+    fingerprint = article_fingerprint("\n".join([headline or "", *paragraphs, byline or ""]))
+    reasons = dict(draft.reasons)
+    reasons.setdefault(
+        "headline",
+        "longest title block above the text is the headline" if headline else "no title-like block before the text",
+    )
+    reasons.setdefault("byline", "matches a byline pattern" if byline else "no byline pattern found")
+    reasons.setdefault("boundaries", "text runs between titles, bylines and datelines")
+    displaced = "away from" in reasons["headline"]
+    confidence = Confidence(
+        headline=(0.7 if displaced else 0.85) if headline else 0.5,
+        byline=0.95 if byline and contributors else (0.6 if byline else 0.7),
+        boundaries=0.8 if draft.kind == "article" else 0.6,
+        reasons=reasons,
+    )
+    return Article(
+        id=f"p{page.number}-{fingerprint[:12]}",
+        kind=draft.kind,
+        page_number=page.number,
+        kicker=kicker,
+        headline=headline,
+        subheadline=subheadline,
+        byline=byline,
+        contributors=contributors,
+        dateline=dateline,
+        paragraphs=tuple(p for p in paragraphs if p),
+        source_lines=source_lines,
+        confidence=confidence,
+        headline_lines=tuple(title_lines),
+        byline_lines=tuple(byline_lines),
+        paragraph_starts=tuple(starts),
+    )
 
 
 def analyze_page(page: Page) -> tuple[Article, ...]:
-    """Return the articles of ``page`` in reading order."""
-    runs: list[list[int]] = [[]]
-    for line in page.lines:
-        if line.text.strip():
-            runs[-1].append(line.number)
-        elif runs[-1]:
-            runs.append([])
-    texts = {line.number: line.text.strip() for line in page.lines}
-    articles = []
-    for run in (r for r in runs if r):
-        body = "".join(texts[n] for n in run)
-        digest = hashlib.sha1(body.encode("utf-8")).hexdigest()[:12]
-        articles.append(
-            Article(
-                id=f"p{page.number}-{digest}",
-                kind="article",
-                page_number=page.number,
-                kicker=None,
-                headline=None,
-                subheadline=None,
-                byline=None,
-                contributors=(),
-                dateline=None,
-                paragraphs=(body,),
-                source_lines=tuple(run),
-                confidence=Confidence(reasons={"boundaries": "placeholder: one block per article"}),
-            )
-        )
-    return tuple(articles)
+    """Return the articles of ``page`` in reading order; every non-blank line lands in exactly one."""
+    blocks = split_byline_tails(split_blocks(page.lines))
+    if not blocks:
+        return ()
+    roles = classify_blocks(blocks)
+    drafts = assemble(blocks, roles)
+    return tuple(_build_article(page, draft, blocks, roles) for draft in drafts)

@@ -15,7 +15,7 @@ from reader.analysis.bylines import is_byline_line, is_name_only_line, is_staff_
 from reader.analysis.clean import is_cjk
 from reader.analysis.datelines import find_dateline
 
-__all__ = ["BlockRole", "classify_blocks", "page_column_width"]
+__all__ = ["BlockRole", "classify_blocks", "page_column_width", "split_byline_tails"]
 
 TITLE_MAX_CHARS = 48
 LATIN_TITLE_MAX_CHARS = 110
@@ -102,6 +102,21 @@ def _title_byline_lines(block: Block) -> tuple[int, ...]:
     )
 
 
+def split_byline_tails(blocks: list[Block]) -> list[Block]:
+    """Split a byline printed on the last line of a text block (no blank line before it) into its own block."""
+    result: list[Block] = []
+    for block in blocks:
+        cut = len(block.lines)
+        while cut > 1 and is_byline_line(block.texts[cut - 1]) and not block.texts[cut - 1].startswith(("（", "(")):
+            cut -= 1
+        if cut == len(block.lines) or cut == 0:
+            result.append(block)
+            continue
+        result.append(Block(block.lines[:cut], block.widths[:cut]))
+        result.append(Block(block.lines[cut:], block.widths[cut:]))
+    return result
+
+
 def classify_block(block: Block, column_width: float) -> BlockRole:
     """Return the role of ``block`` on its own, before context is taken into account."""
     first = block.texts[0]
@@ -121,7 +136,7 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
             return BlockRole("notice", reason="title names a notice")
         inner_bylines = _title_byline_lines(block) if len(block.lines) > 1 else ()
         return BlockRole("title", byline_lines=inner_bylines, reason="short block without clause punctuation")
-    if len(block.compact) <= 200 and _ADVERT.search(block.compact):
+    if len(block.compact) <= 200 and "。" not in block.compact and _ADVERT.search(block.compact):
         return BlockRole("advert", reason="prices or contact details")
     return BlockRole("body", wide=wide, reason="running text")
 

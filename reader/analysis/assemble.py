@@ -1,0 +1,199 @@
+"""Assembly: group role-labelled blocks into articles and re-attach displaced titles and leads.
+
+Articles are runs of body blocks bounded by titles, bylines and datelines. A title group with no body of its
+own (OCR often puts titles at the bottom of the page) goes to the untitled article whose text echoes it; a
+wide lead block left on its own goes first in the article it echoes that still lacks an opening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reader.analysis.blocks import Block
+from reader.analysis.overlap import bigrams, coverage
+from reader.analysis.roles import BlockRole
+
+__all__ = ["Draft", "assemble"]
+
+#: Share of a displaced title's bigrams that must recur in an article for the title to move there.
+TITLE_MIN_COVERAGE = 0.2
+#: Share of a lead's bigrams that must recur in an article for the lead to move there.
+LEAD_MIN_COVERAGE = 0.15
+
+
+@dataclass
+class Draft:
+    """An article being assembled: indices of its blocks by part, in source order."""
+
+    kind: str = "article"
+    title: list[int] = field(default_factory=list)
+    byline: list[int] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+    lead: list[int] = field(default_factory=list)
+    closed: bool = False
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def blocks(self) -> list[int]:
+        """Every block index of the article."""
+        return sorted({*self.title, *self.byline, *self.body, *self.lead})
+
+
+def _continues_title(draft: Draft, roles: list[BlockRole], blocks: list[Block]) -> bool:
+    """A title-like block extends the open article's title while no byline or body came yet."""
+    return not (draft.body or draft.byline or draft.lead or draft.closed) and draft.kind == "article"
+
+
+def _last_body_is_text(draft: Draft, roles: list[BlockRole], blocks: list[Block]) -> bool:
+    """Whether the article's last body block is running text (so a following title starts a new article)."""
+    if not draft.body:
+        return False
+    last = draft.body[-1]
+    return roles[last].role != "title"
+
+
+def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    drafts: list[Draft] = []
+    current: Draft | None = None
+
+    def start(kind: str = "article") -> Draft:
+        nonlocal current
+        current = Draft(kind=kind)
+        drafts.append(current)
+        return current
+
+    for index, role in enumerate(roles):
+        kind = role.role
+        if kind == "furniture":
+            drafts.append(Draft(kind="other", body=[index], closed=True, reasons={"boundaries": role.reason}))
+            continue
+        if kind in ("advert", "notice"):
+            if current is not None and not current.closed and current.kind == kind:
+                current.body.append(index)
+                continue
+            draft = start(kind)
+            draft.body.append(index)
+            draft.reasons["boundaries"] = role.reason
+            continue
+        if kind == "title":
+            if current is not None and _continues_title(current, roles, blocks):
+                current.title.append(index)
+                continue
+            if current is not None and not current.closed and current.byline and not current.body:
+                current.body.append(index)  # a chapter heading after the byline is body text
+                continue
+            if (
+                current is not None
+                and not current.closed
+                and current.body
+                and not _last_body_is_text(current, roles, blocks)
+            ):
+                current.body.append(index)
+                continue
+            draft = start()
+            draft.title.append(index)
+            continue
+        if kind == "byline":
+            if current is None or current.closed or current.kind != "article":
+                draft = start()
+                draft.byline.append(index)
+                continue
+            current.byline.append(index)
+            if current.body:
+                current.closed = True  # a byline after the text signs the article off
+            continue
+        # body and caption blocks
+        lead_only = current is not None and bool(current.lead) and not current.body
+        if current is None or current.closed or current.kind != "article" or (lead_only and role.wide):
+            draft = start()
+            if role.wide:
+                draft.lead.append(index)
+                draft.reasons["lead"] = "wide block standing on its own"
+            else:
+                draft.body.append(index)
+            continue
+        current.body.append(index)
+    return drafts
+
+
+def _text_bigrams(draft: Draft, blocks: list[Block]) -> set[str]:
+    return bigrams(text for index in draft.blocks for text in blocks[index].texts)
+
+
+def _reattach_titles(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
+    """Move title groups that have no text of their own to the untitled articles that echo them."""
+    orphans = [d for d in drafts if d.kind == "article" and d.title and not d.body and not d.byline and not d.lead]
+    untitled = [d for d in drafts if d.kind == "article" and not d.title and (d.body or d.lead)]
+    if not orphans or not untitled:
+        return drafts
+    target_grams = [_text_bigrams(d, blocks) for d in untitled]
+    moved: set[int] = set()
+    for orphan in orphans:
+        previous_target: int | None = None
+        assigned: list[tuple[int, int, float]] = []
+        for block_index in orphan.title:
+            probe = bigrams(blocks[block_index].texts)
+            scores = [coverage(probe, grams) for grams in target_grams]
+            best = max(range(len(untitled)), key=scores.__getitem__)
+            if scores[best] >= TITLE_MIN_COVERAGE:
+                previous_target = best
+                assigned.append((block_index, best, scores[best]))
+            elif previous_target is not None:
+                assigned.append((block_index, previous_target, scores[best]))
+        if len(assigned) != len(orphan.title):
+            continue  # part of the group echoes nothing: keep the group where it stands
+        for block_index, target_index, score in assigned:
+            target = untitled[target_index]
+            target.title.append(block_index)
+            target.title.sort()
+            target.reasons["headline"] = (
+                f"title printed away from its text; {score:.0%} of its character pairs recur in this article, "
+                "which had no title"
+            )
+        moved.add(id(orphan))
+    return [d for d in drafts if id(d) not in moved]
+
+
+def _opens_with_dateline(draft: Draft, roles: list[BlockRole]) -> bool:
+    return bool(draft.body) and roles[draft.body[0]].dateline is not None
+
+
+def _reattach_leads(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    """Put each stray wide lead first in the article it echoes that has no dateline opening or lead yet."""
+    orphans = [d for d in drafts if d.lead and not d.title and not d.body and not d.byline]
+    if not orphans:
+        return drafts
+    moved: set[int] = set()
+    for orphan in orphans:
+        hosts = [d for d in drafts if d.kind == "article" and d.body and not d.lead and id(d) not in moved]
+        openless = [d for d in hosts if not _opens_with_dateline(d, roles)]
+        candidates = openless or hosts
+        if not candidates:
+            continue
+        probe = bigrams(text for index in orphan.lead for text in blocks[index].texts)
+        scores = [coverage(probe, _text_bigrams(d, blocks)) for d in candidates]
+        best = max(range(len(candidates)), key=scores.__getitem__)
+        if scores[best] < LEAD_MIN_COVERAGE:
+            continue
+        host = candidates[best]
+        host.lead.extend(orphan.lead)
+        host.reasons["lead"] = (
+            f"wide lead box printed away from its article; {scores[best]:.0%} of its character pairs recur here"
+        )
+        moved.add(id(orphan))
+    for draft in drafts:
+        if id(draft) not in moved and draft.lead and not draft.body:
+            draft.body, draft.lead = draft.lead, []
+    return [d for d in drafts if id(d) not in moved]
+
+
+def assemble(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    """Group ``blocks`` into article drafts in reading order."""
+    drafts = _first_pass(blocks, roles)
+    drafts = _reattach_titles(drafts, blocks)
+    drafts = _reattach_leads(drafts, blocks, roles)
+    for draft in drafts:
+        if draft.kind == "article" and not draft.body and not draft.lead and not draft.byline:
+            draft.kind = "other"
+            draft.reasons.setdefault("boundaries", "title-like text with no article text near it")
+    return drafts
