@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.blocks import Block
 from reader.analysis.overlap import bigrams, coverage
-from reader.analysis.roles import BlockRole
+from reader.analysis.roles import ITEM_MARKERS, BlockRole
 
 __all__ = ["Draft", "assemble"]
 
@@ -48,8 +48,7 @@ def _last_body_is_text(draft: Draft, roles: list[BlockRole], blocks: list[Block]
     """Whether the article's last body block is running text (so a following title starts a new article)."""
     if not draft.body:
         return False
-    last = draft.body[-1]
-    return roles[last].role != "title"
+    return not roles[draft.body[-1]].title_like
 
 
 def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
@@ -66,6 +65,9 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
         kind = role.role
         if kind == "furniture":
             drafts.append(Draft(kind="other", body=[index], closed=True, reasons={"boundaries": role.reason}))
+            continue
+        if kind == "caption":
+            drafts.append(Draft(kind="caption", body=[index], closed=True, reasons={"boundaries": role.reason}))
             continue
         if kind in ("advert", "notice"):
             if current is not None and not current.closed and current.kind == kind:
@@ -104,7 +106,8 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
             continue
         # body and caption blocks
         lead_only = current is not None and bool(current.lead) and not current.body
-        if current is None or current.closed or current.kind != "article" or (lead_only and role.wide):
+        new_item = current is not None and bool(current.body) and blocks[index].texts[0][:1] in ITEM_MARKERS
+        if current is None or current.closed or current.kind != "article" or (lead_only and role.wide) or new_item:
             draft = start()
             if role.wide:
                 draft.lead.append(index)
@@ -114,6 +117,50 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
             continue
         current.body.append(index)
     return drafts
+
+
+#: Share of a leading title block's bigrams that its article's text must echo for it to stay in the title.
+KICKER_MIN_COVERAGE = 0.15
+
+
+#: A leading title block shorter than this is a kicker (京華, 長篇), never split off as a caption.
+CAPTION_MIN_CHARS = 5
+
+
+def _substantial(block: Block) -> bool:
+    """A title block with words of its own, not an instalment number such as （十）."""
+    inner = block.compact.strip("（）()")
+    return len(inner) >= 2 and "（" not in block.compact[:1]
+
+
+def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
+    """Split off leading title blocks that the article's text never echoes (a picture caption, a masthead).
+
+    The last title block always stays: a literary title need not recur in its text.
+    """
+    result: list[Draft] = []
+    for draft in drafts:
+        if draft.kind != "article" or len(draft.title) < 2 or not draft.body:
+            result.append(draft)
+            continue
+        while len(draft.title) > 1 and _substantial(blocks[draft.title[1]]):
+            first = draft.title[0]
+            if len(blocks[first].compact) < CAPTION_MIN_CHARS:
+                break
+            rest_grams = bigrams(text for index in [*draft.title[1:], *draft.body] for text in blocks[index].texts)
+            if coverage(bigrams(blocks[first].texts), rest_grams) >= KICKER_MIN_COVERAGE:
+                break
+            draft.title.pop(0)
+            result.append(
+                Draft(
+                    kind="other",
+                    title=[first],
+                    closed=True,
+                    reasons={"boundaries": "title-like block that the text below never echoes (caption or masthead)"},
+                )
+            )
+        result.append(draft)
+    return result
 
 
 def _text_bigrams(draft: Draft, blocks: list[Block]) -> set[str]:
@@ -190,6 +237,7 @@ def _reattach_leads(drafts: list[Draft], blocks: list[Block], roles: list[BlockR
 def assemble(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     """Group ``blocks`` into article drafts in reading order."""
     drafts = _first_pass(blocks, roles)
+    drafts = _split_unrelated_leading_titles(drafts, blocks)
     drafts = _reattach_titles(drafts, blocks)
     drafts = _reattach_leads(drafts, blocks, roles)
     for draft in drafts:

@@ -16,6 +16,7 @@ __all__ = [
     "CHINESE_ROLES",
     "is_byline_line",
     "is_name_only_line",
+    "is_signature_line",
     "is_staff_line",
     "parse_contributors",
 ]
@@ -141,6 +142,14 @@ def is_name_only_line(text: str) -> bool:
 def is_staff_line(text: str) -> bool:
     """The staff line under a Latin byline (``Staff Writer``, ``Special to the Daily``)."""
     return bool(_STAFF.match(_strip(text)))
+
+
+def is_signature_line(text: str) -> bool:
+    """A credit line that may close a text block without a blank line before it (``记者 孙庆辉``, ``By X``)."""
+    stripped = _strip(text)
+    return len(stripped) <= 60 and (
+        _is_credit_line(stripped) or (bool(_LATIN_BY.match(stripped)) and len(stripped.split()) <= 6)
+    )
 
 
 def is_byline_line(text: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from reader.analysis.blocks import Block
-from reader.analysis.bylines import is_byline_line, is_name_only_line, is_staff_line
+from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.clean import is_cjk
 from reader.analysis.datelines import find_dateline
 
@@ -34,7 +34,11 @@ _ADVERT = re.compile(
     re.IGNORECASE,
 )
 _NOTICE = re.compile(r"啟事|启事|聲明|声明|通告|公告|告白|鳴謝|鸣谢|訃告|讣告|更正|notice", re.IGNORECASE)
-_CAPTION = re.compile(r"^(?:图为|圖為|圖爲|（图|（圖|▲|△|上图|下图|左图|右图|上圖|下圖|photo\b|\(photo)", re.IGNORECASE)
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[章回囘節节]|^[一二三四五六七八九十]+[　 ]\S")
+_PHOTO_CREDIT = re.compile(r"(?:攝|摄|攝影|摄影|贈|赠)$")
+#: Glyphs that papers print before a new short item (◘ 特告 …); a block opening with one starts an article.
+ITEM_MARKERS = frozenset("◘◆■●")
+_CAPTION = re.compile(r"^(?:图为|圖為|圖爲|（图|（圖|上图|下图|左图|右图|上圖|下圖|photo\b|\(photo)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,7 @@ class BlockRole:
     dateline: str | None = None
     byline_lines: tuple[int, ...] = ()
     reason: str = ""
+    title_like: bool = False
 
 
 def _is_latin(text: str) -> bool:
@@ -107,7 +112,7 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
     result: list[Block] = []
     for block in blocks:
         cut = len(block.lines)
-        while cut > 1 and is_byline_line(block.texts[cut - 1]) and not block.texts[cut - 1].startswith(("（", "(")):
+        while cut > 1 and is_signature_line(block.texts[cut - 1]):
             cut -= 1
         if cut == len(block.lines) or cut == 0:
             result.append(block)
@@ -129,19 +134,66 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     dateline = find_dateline(first)
     if dateline:
         return BlockRole("body", wide=wide, dateline=dateline, reason=f"opens with the dateline {dateline}")
-    if _CAPTION.match(first):
-        return BlockRole("caption", reason="opens like a picture caption")
+    boxed = len(block.compact) > 2 and block.compact[0] in ITEM_MARKERS and block.compact[-1] in ITEM_MARKERS
+    if _CAPTION.match(first) or (_title_like(block) and (_PHOTO_CREDIT.search(block.compact) or boxed)):
+        return BlockRole("caption", reason="picture caption or photo credit")
+    if _title_like(block) and _CHAPTER.match(first):
+        return BlockRole("body", reason="chapter heading inside the text", title_like=True)
     if _title_like(block):
         if _NOTICE.search(block.compact):
             return BlockRole("notice", reason="title names a notice")
         inner_bylines = _title_byline_lines(block) if len(block.lines) > 1 else ()
-        return BlockRole("title", byline_lines=inner_bylines, reason="short block without clause punctuation")
+        return BlockRole(
+            "title", byline_lines=inner_bylines, reason="short block without clause punctuation", title_like=True
+        )
     if len(block.compact) <= 200 and "。" not in block.compact and _ADVERT.search(block.compact):
         return BlockRole("advert", reason="prices or contact details")
     return BlockRole("body", wide=wide, reason="running text")
 
 
+def _is_masthead(block: Block, furniture_text: str) -> bool:
+    """A short title-like block repeated in the page's running heads is the paper's name, not a title."""
+    compact = block.compact
+    return 0 < len(compact) <= 8 and compact in furniture_text
+
+
 def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     """Return the role of every block of a page."""
     column_width = page_column_width(blocks)
-    return [classify_block(block, column_width) for block in blocks]
+    roles = [classify_block(block, column_width) for block in blocks]
+    _mark_bare_name_bylines(blocks, roles)
+    _mark_mastheads(blocks, roles)
+    return roles
+
+
+_BARE_NAME = re.compile(r"[\u3400-\u9fff]{2,3}")
+
+
+def _mark_bare_name_bylines(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A lone 2–3 character name between a title and a long text is the author (寒雲, 鵷雛)."""
+    for index in range(1, len(blocks) - 1):
+        block, following = blocks[index], blocks[index + 1]
+        if (
+            roles[index].role == "title"
+            and roles[index - 1].role == "title"
+            and roles[index + 1].role == "body"
+            and len(block.lines) == 1
+            and len(following.lines) >= 3
+            and _BARE_NAME.fullmatch(block.compact)
+        ):
+            roles[index] = BlockRole("byline", byline_lines=block.numbers, reason="a bare name between title and text")
+
+
+def _mark_mastheads(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """Short title-like blocks among the running heads, or repeated in them, are the paper's name."""
+    furniture_text = "\n".join(
+        block.compact for block, role in zip(blocks, roles, strict=True) if role.role == "furniture"
+    )
+    for index, (block, role) in enumerate(zip(blocks, roles, strict=True)):
+        if role.role != "title" or len(block.compact) > 8:
+            continue
+        beside_furniture = (index > 0 and roles[index - 1].role == "furniture") and (
+            index + 1 < len(roles) and roles[index + 1].role == "furniture"
+        )
+        if beside_furniture or (furniture_text and _is_masthead(block, furniture_text)):
+            roles[index] = BlockRole("furniture", reason="the paper's name among the running heads")
