@@ -1,0 +1,87 @@
+"""``reader search [PATH] QUERY [--script NAME] [--json]``: where a word occurs in an issue, in any script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands._common import add_path_argument, add_script_argument, open_analysis, print_json, script_converter
+from reader.errors import ReaderError
+
+DESCRIPTION = """\
+Print every place QUERY occurs in the issue, one line each: article number (as `reader list --all` numbers
+it), page and a snippet with the match marked «like this».
+
+Matching works across Chinese scripts: 高新區 finds 高新区 and the reverse, and a Taiwan or Hong Kong phrase
+finds its mainland form (軟體 finds 软件). Case and full-width forms are ignored. With --script the text is
+converted first (display only) and snippets show the converted text.
+
+Exit status, as with grep: 0 when something matched, 1 when nothing did (with a one-line message on
+stderr), 2 when the input or an option is bad.
+"""
+
+
+class UsageError(ReaderError):
+    """A bad option value: exit 2, so that 1 keeps meaning "no matches" (as with grep)."""
+
+    exit_code = 2
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the ``search`` command."""
+    parser = subparsers.add_parser(
+        "search",
+        parents=[common],
+        help="find a word in an issue, across Chinese scripts (exit 1 when nothing matches)",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_path_argument(parser)
+    parser.add_argument("query", metavar="QUERY", help="what to look for, in any Chinese script")
+    add_script_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print the hits as one JSON document")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the hits; return 0 when there are some, 1 when there are none."""
+    from reader.search import search_issue
+
+    if not args.query.strip():
+        raise UsageError("the search query is empty")
+    try:
+        convert = script_converter(args.script)
+    except ReaderError as exc:
+        raise UsageError(str(exc)) from exc
+    analysis = open_analysis(args.path)
+    hits = search_issue(analysis, args.query, convert)
+    if args.json:
+        print_json(
+            {
+                "query": args.query,
+                "script": args.script or "original",
+                "hits": [
+                    {
+                        "article": hit.article_number,
+                        "article_id": hit.article.id,
+                        "headline": convert(hit.article.headline) if hit.article.headline else None,
+                        "page": hit.page_number,
+                        "field": hit.field,
+                        "paragraph": hit.paragraph_index,
+                        "start": hit.start,
+                        "end": hit.end,
+                        "match": hit.match,
+                        "snippet": hit.snippet,
+                    }
+                    for hit in hits
+                ],
+            }
+        )
+    else:
+        for hit in hits:
+            where = f"¶{hit.paragraph_index + 1}" if hit.paragraph_index is not None else hit.field
+            print(f"{hit.article_number}\tp.{hit.page_number}\t{where}\t{hit.snippet}")
+    if not hits:
+        print(f"reader: no matches for {args.query.strip()!r}", file=sys.stderr)
+        return 1
+    return 0
