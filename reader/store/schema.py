@@ -1,0 +1,303 @@
+"""The on-disk schema: documents to dataclasses and back, the version number and ordered migrations.
+
+Version 1 (reader 0.1) kept everything in one TinyDB file, ``reader.json``::
+
+    {"state":     {"1": {"key": "theme", "value": "dark"}},
+     "bookmarks": {"1": {"issue": ISSUE_ID, "article": ARTICLE_ID, "headline": "…", "created": 1700000000.0}},
+     "notes":     {"1": {"issue": …, "article": …, "headline": "…", "quote": "…", "text": "…",
+                         "tags": "a, b", "created": 1700000000.0, "updated": 1700000000.0}}}
+
+Identity was TinyDB's document id, which TinyDB reuses after a delete, and that one file grew with every note.
+
+Version 2 (current) splits the data dir into small files, each with a ``meta`` table holding
+``{"schema_version": 2}``::
+
+    state.json              reading state: {"key": …, "value": …}
+    bookmarks.json          bookmarks, each with a UUID and a full anchor
+    notes/ISSUE_ID.json     the notes on one issue, each with a UUID and a full anchor
+
+Documents are converted at this boundary; unknown keys are ignored and missing ones get defaults, so a newer
+minor addition never breaks an older reader.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.model import Bookmark, Note
+from reader.store import storage
+
+CURRENT_VERSION = 2
+V1_FILE = "reader.json"
+STATE_FILE = "state.json"
+BOOKMARKS_FILE = "bookmarks.json"
+NOTES_DIR = "notes"
+META_TABLE = "meta"
+STATE_TABLE = "state"
+BOOKMARKS_TABLE = "bookmarks"
+NOTES_TABLE = "notes"
+_V1_NAMESPACE = uuid.UUID("9f6d3a52-5c1e-4b8e-9b0e-0d7f1c3a2b61")
+
+
+def now_iso() -> str:
+    """The current UTC time in ISO 8601 with milliseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_id() -> str:
+    """A fresh UUID for a note or bookmark (never reused, unlike TinyDB's document ids)."""
+    return uuid.uuid4().hex
+
+
+def _str(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _opt_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _ints(value: Any) -> tuple[int, ...]:
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(item for item in value if isinstance(item, int) and not isinstance(item, bool))
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list | tuple):
+        return ()
+    return normalize_tags(item for item in value if isinstance(item, str))
+
+
+def normalize_tags(tags: Any) -> tuple[str, ...]:
+    """Tags stripped, without empties or duplicates, in the order given."""
+    seen: dict[str, None] = {}
+    for tag in tags:
+        cleaned = " ".join(str(tag).split()).lstrip("#")
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return tuple(seen)
+
+
+_ANCHOR_KEYS = (
+    "issue_id",
+    "article_id",
+    "fingerprint",
+    "headline",
+    "byline",
+    "page",
+    "source_file",
+    "source_lines",
+    "excerpt",
+    "newspaper",
+    "date",
+    "edition",
+    "issue_path",
+)
+
+
+def _anchor_from_doc(doc: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "issue_id": _str(doc.get("issue_id")),
+        "article_id": _str(doc.get("article_id")),
+        "fingerprint": _str(doc.get("fingerprint")),
+        "headline": _opt_str(doc.get("headline")),
+        "byline": _opt_str(doc.get("byline")),
+        "page": _opt_int(doc.get("page")),
+        "source_file": _opt_str(doc.get("source_file")),
+        "source_lines": _ints(doc.get("source_lines")),
+        "excerpt": _str(doc.get("excerpt")),
+        "newspaper": _opt_str(doc.get("newspaper")),
+        "date": _opt_str(doc.get("date")),
+        "edition": _opt_str(doc.get("edition")),
+        "issue_path": _opt_str(doc.get("issue_path")),
+    }
+
+
+def note_from_doc(doc: Mapping[str, Any]) -> Note | None:
+    """A :class:`Note` from a stored document; None when the document has no usable id."""
+    note_id = doc.get("id")
+    if not isinstance(note_id, str) or not note_id:
+        return None
+    return Note(
+        id=note_id,
+        text=_str(doc.get("text")),
+        quote=_str(doc.get("quote")),
+        tags=_tags(doc.get("tags")),
+        created=_str(doc.get("created")),
+        updated=_str(doc.get("updated")) or _str(doc.get("created")),
+        **_anchor_from_doc(doc),
+    )
+
+
+def bookmark_from_doc(doc: Mapping[str, Any]) -> Bookmark | None:
+    """A :class:`Bookmark` from a stored document; None when the document has no usable id."""
+    bookmark_id = doc.get("id")
+    if not isinstance(bookmark_id, str) or not bookmark_id:
+        return None
+    return Bookmark(id=bookmark_id, created=_str(doc.get("created")), **_anchor_from_doc(doc))
+
+
+def note_to_doc(note: Note) -> dict[str, Any]:
+    """The stored document for a note (plain JSON types only)."""
+    doc: dict[str, Any] = {"id": note.id}
+    doc.update({key: getattr(note, key) for key in _ANCHOR_KEYS})
+    doc.update(
+        source_lines=list(note.source_lines),
+        text=note.text,
+        quote=note.quote,
+        tags=list(note.tags),
+        created=note.created,
+        updated=note.updated,
+    )
+    return doc
+
+
+def bookmark_to_doc(bookmark: Bookmark) -> dict[str, Any]:
+    """The stored document for a bookmark."""
+    doc: dict[str, Any] = {"id": bookmark.id}
+    doc.update({key: getattr(bookmark, key) for key in _ANCHOR_KEYS})
+    doc.update(source_lines=list(bookmark.source_lines), created=bookmark.created)
+    return doc
+
+
+def meta_table() -> dict[str, Any]:
+    """The ``meta`` table every version-2 file carries."""
+    return {"1": {"schema_version": CURRENT_VERSION}}
+
+
+def file_version(tables: Mapping[str, Any] | None) -> int:
+    """The schema version recorded in a file's ``meta`` table (current when absent)."""
+    if not tables:
+        return CURRENT_VERSION
+    for doc in (tables.get(META_TABLE) or {}).values():
+        version = doc.get("schema_version") if isinstance(doc, dict) else None
+        if isinstance(version, int):
+            return version
+    return CURRENT_VERSION
+
+
+def shard_name(issue_id: str) -> str:
+    """The notes file name for an issue: its id when that is a safe file name, else a hash of it."""
+    if issue_id and len(issue_id) <= 100 and all(c.isascii() and (c.isalnum() or c in "-_") for c in issue_id):
+        return f"{issue_id}.json"
+    return f"x-{uuid.uuid5(_V1_NAMESPACE, issue_id).hex}.json"
+
+
+# ── migrations ─────────────────────────────────────────────────────────────────────────────────────────
+
+
+def detect_version(data_dir: Path) -> int:
+    """The schema version of a data dir: 1 while a version-1 ``reader.json`` is there, else current."""
+    if (data_dir / V1_FILE).exists():
+        return 1
+    return CURRENT_VERSION
+
+
+def _v1_time(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, UTC).isoformat(timespec="milliseconds")
+        except (OverflowError, OSError, ValueError):
+            return ""
+    return _str(value)
+
+
+def _merge_into(path: Path, table: str, docs: list[dict[str, Any]]) -> None:
+    """Add ``docs`` to ``table`` of ``path``, skipping ids already there (so a re-run migration is harmless)."""
+    try:
+        tables = storage.read_file(path) or {}
+    except storage.CorruptFileError:
+        storage.move_aside(path)
+        tables = {}
+    rows = tables.setdefault(table, {})
+    present = {doc.get("id") for doc in rows.values()}
+    next_id = max((int(key) for key in rows), default=0) + 1
+    for doc in docs:
+        if doc["id"] in present:
+            continue
+        rows[str(next_id)] = doc
+        next_id += 1
+    tables[META_TABLE] = meta_table()
+    storage.atomic_write(path, storage.encode(tables))
+
+
+def migrate_1_to_2(data_dir: Path) -> None:
+    """Split the single version-1 ``reader.json`` into the version-2 files.
+
+    Ids are derived deterministically (UUID5 of the old document id and content), so if this is interrupted
+    and run again, nothing is duplicated. The old file is removed only after everything else is on disk.
+    """
+    source = data_dir / V1_FILE
+    tables = storage.read_file(source) or {}
+    state_docs = []
+    for doc in (tables.get("state") or {}).values():
+        key = doc.get("key")
+        if isinstance(key, str):
+            state_docs.append({"id": f"state:{key}", "key": key, "value": doc.get("value")})
+    bookmark_docs = []
+    for doc_id, doc in (tables.get("bookmarks") or {}).items():
+        issue, article = _str(doc.get("issue")), _str(doc.get("article"))
+        stable = uuid.uuid5(_V1_NAMESPACE, f"bookmark/{doc_id}/{issue}/{article}").hex
+        bookmark = Bookmark(
+            id=stable,
+            issue_id=issue,
+            article_id=article,
+            headline=_opt_str(doc.get("headline")),
+            created=_v1_time(doc.get("created")),
+        )
+        bookmark_docs.append(bookmark_to_doc(bookmark))
+    notes_by_issue: dict[str, list[dict[str, Any]]] = {}
+    for doc_id, doc in (tables.get("notes") or {}).items():
+        issue, article = _str(doc.get("issue")), _str(doc.get("article"))
+        text = _str(doc.get("text"))
+        stable = uuid.uuid5(_V1_NAMESPACE, f"note/{doc_id}/{issue}/{article}/{text}").hex
+        created = _v1_time(doc.get("created"))
+        note = Note(
+            id=stable,
+            issue_id=issue,
+            article_id=article,
+            text=text,
+            quote=_str(doc.get("quote")),
+            tags=_tags(doc.get("tags")),
+            headline=_opt_str(doc.get("headline")),
+            created=created,
+            updated=_v1_time(doc.get("updated")) or created,
+        )
+        notes_by_issue.setdefault(issue, []).append(note_to_doc(note))
+    (data_dir / NOTES_DIR).mkdir(exist_ok=True)
+    for issue, docs in notes_by_issue.items():
+        _merge_into(data_dir / NOTES_DIR / shard_name(issue), NOTES_TABLE, docs)
+    _merge_into(data_dir / BOOKMARKS_FILE, BOOKMARKS_TABLE, bookmark_docs)
+    _merge_into(data_dir / STATE_FILE, STATE_TABLE, state_docs)
+    source.unlink()
+    storage.fsync_dir(data_dir)
+
+
+MIGRATIONS: dict[int, Callable[[Path], None]] = {1: migrate_1_to_2}
+"""Ordered migrations: ``MIGRATIONS[n]`` takes a data dir from version n to n + 1."""
+
+
+def migrate(data_dir: Path) -> list[str]:
+    """Bring ``data_dir`` to the current schema, backing up first; return messages for the user.
+
+    The caller holds the store lock.
+    """
+    messages = []
+    version = detect_version(data_dir)
+    while version < CURRENT_VERSION:
+        backup = storage.copy_aside(data_dir / V1_FILE, f"v{version}-backup")
+        MIGRATIONS[version](data_dir)
+        messages.append(f"notes upgraded from schema {version} to {version + 1}; backup kept at {backup}")
+        version += 1
+    return messages

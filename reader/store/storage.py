@@ -1,0 +1,217 @@
+"""Durable JSON files for TinyDB: atomic replace, fsync, validation and quarantine of corrupt files.
+
+TinyDB's default ``JSONStorage`` rewrites its file in place, so a kill in mid-write leaves a torn file. Here
+every write goes to a temporary file in the same folder, is flushed and fsynced, replaces the old file with
+``os.replace`` and then the folder itself is fsynced: a write that returned is on disk, and a reader only
+ever sees the old or the new file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from reader.errors import ReaderError
+
+ENCODING = "utf-8"
+TEMP_SUFFIX = ".tmp"
+
+
+class StoreError(ReaderError):
+    """Notes, bookmarks or reading state could not be read or saved; the message says which file and why."""
+
+
+class CorruptFileError(Exception):
+    """A store file exists but is not a valid TinyDB document (internal: the store quarantines it)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _describe(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (a rename is durable only once its folder is fsynced)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` so that a crash leaves either the old or the new file, whole.
+
+    Raises:
+        StoreError: any step failed (no space, I/O error …); the previous file is left untouched.
+    """
+    folder = path.parent
+    temp = folder / f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError as exc:
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise StoreError(f"could not save {path}: {_describe(exc)}; the previous version is intact") from exc
+    try:
+        fsync_dir(folder)
+    except OSError as exc:
+        raise StoreError(f"saved {path} but could not flush its folder: {_describe(exc)}") from exc
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """The bytes written for a TinyDB document: compact UTF-8 JSON (never ASCII-escaped)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(ENCODING)
+
+
+def decode(raw: bytes, path: Path) -> dict[str, Any]:
+    """Parse and validate a TinyDB file's bytes.
+
+    Raises:
+        CorruptFileError: not UTF-8 (a BOM counts as foreign: we never write one), not JSON, or not shaped
+            ``{table: {doc_id: {…}}}``.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise CorruptFileError(path, "starts with a UTF-8 byte-order mark")
+    if not raw.strip():
+        raise CorruptFileError(path, "is empty")
+    try:
+        text = raw.decode(ENCODING)
+    except UnicodeDecodeError as exc:
+        raise CorruptFileError(path, f"is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorruptFileError(path, f"is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    validate(data, path)
+    return data
+
+
+def validate(data: Any, path: Path) -> None:
+    """Check the TinyDB shape ``{table: {doc_id: {…}}}``.
+
+    Raises:
+        CorruptFileError: the shape is wrong.
+    """
+    if not isinstance(data, dict):
+        raise CorruptFileError(path, f"holds a JSON {type(data).__name__}, not an object of tables")
+    for table_name, table in data.items():
+        if not isinstance(table, dict):
+            raise CorruptFileError(path, f"table {table_name!r} is a {type(table).__name__}, not an object")
+        for doc_id, doc in table.items():
+            if not str(doc_id).isdigit() or not isinstance(doc, dict):
+                raise CorruptFileError(path, f"table {table_name!r} has a malformed document {doc_id!r}")
+
+
+def read_file(path: Path) -> dict[str, Any] | None:
+    """The parsed content of a store file, or None when it does not exist.
+
+    Raises:
+        CorruptFileError: the file is unreadable as a TinyDB document.
+        StoreError: the file exists but cannot be read (permissions, I/O).
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(f"could not read {path}: {_describe(exc)}") from exc
+    return decode(raw, path)
+
+
+def timestamp() -> str:
+    """A compact UTC timestamp for file names: ``20240131T235959Z``."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def unique_sibling(path: Path, label: str) -> Path:
+    """A free name next to ``path``: ``NAME.LABEL-TIMESTAMP`` (with ``-2``, ``-3`` … if taken)."""
+    base = f"{path.name}.{label}-{timestamp()}"
+    candidate = path.with_name(base)
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{base}-{counter}")
+    return candidate
+
+
+def move_aside(path: Path, label: str = "corrupt") -> Path:
+    """Move ``path`` to a new timestamped name beside it, never overwriting anything; return the new path.
+
+    A hard link then unlink is used because ``os.link`` refuses to replace an existing file, unlike rename.
+    """
+    while True:
+        target = unique_sibling(path, label)
+        try:
+            os.link(path, target)
+        except FileExistsError:
+            continue
+        except OSError:
+            # File systems without hard links: rename, having just checked the name is free.
+            os.rename(path, target)
+            fsync_dir(path.parent)
+            return target
+        path.unlink()
+        fsync_dir(path.parent)
+        return target
+
+
+def copy_aside(path: Path, label: str) -> Path:
+    """Copy ``path`` durably to a new timestamped name beside it (used for backups before migrations)."""
+    payload = path.read_bytes()
+    while True:
+        target = unique_sibling(path, label)
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        fsync_dir(path.parent)
+        return target
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that validates on read and writes atomically and durably.
+
+    Each ``read`` parses the file afresh and returns a new object: TinyDB mutates what it reads, so nothing
+    may be shared between calls. There is deliberately no caching.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, Any] | None:
+        """The file's tables, or None for a missing file."""
+        return read_file(self.path)
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Replace the file with ``data``."""
+        atomic_write(self.path, encode(data))
+
+    def close(self) -> None:
+        """Nothing to release: no handle is kept open between operations."""

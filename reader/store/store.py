@@ -1,0 +1,392 @@
+"""The one object that owns the user's notes, bookmarks and reading state (TinyDB under the data dir).
+
+Every change is a read-modify-write done under a file lock shared by all running copies of reader, on a
+fresh TinyDB instance (so no stale query cache or next-id counter survives another process's write), through
+:class:`~reader.store.storage.AtomicJSONStorage`. Reads take no lock: files are only ever replaced whole.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import filelock
+from tinydb import Query, TinyDB
+
+from reader.model import Article, Bookmark, IssueAnalysis, Note
+from reader.store import schema, storage
+from reader.store.anchor import anchor_fields, resolve_anchor
+from reader.store.storage import AtomicJSONStorage, CorruptFileError, StoreError
+
+LOCK_FILE = ".reader-store.lock"
+LOCK_TIMEOUT = 15.0
+T = TypeVar("T")
+
+
+class NoteNotFound(StoreError):
+    """No note has the id given."""
+
+
+def _salvage(raw: bytes, path: Path) -> dict[str, Any] | None:
+    """The data of a quarantined file when it is only mis-encoded (BOM, UTF-16, GB18030); else None."""
+    attempts = [(raw[3:], "utf-8")] if raw.startswith(b"\xef\xbb\xbf") else []
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        attempts.append((raw, "utf-16"))
+    attempts.append((raw, "gb18030"))
+    for payload, encoding in attempts:
+        try:
+            data = json.loads(payload.decode(encoding))
+            storage.validate(data, path)
+        except (UnicodeDecodeError, json.JSONDecodeError, CorruptFileError):
+            continue
+        return data
+    return None
+
+
+class Store:
+    """Bookmarks, notes and reading state, durable and safe across processes.
+
+    Open with :meth:`Store.open`. Messages the user must see (a corrupt file moved aside, a migration and its
+    backup) collect in :attr:`warnings`; the CLI prints them to stderr and the app notifies them.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.notes_dir = data_dir / schema.NOTES_DIR
+        self.warnings: list[str] = []
+        self._file_lock = filelock.FileLock(str(data_dir / LOCK_FILE), timeout=LOCK_TIMEOUT)
+        self._thread_lock = threading.RLock()
+        self._note_shards: dict[str, Path] = {}
+
+    # ── opening ───────────────────────────────────────────────────────────────────────────────────────
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (creating if need be) the store in ``data_dir``: migrate old data and check the main files.
+
+        Raises:
+            StoreError: the folder cannot be created or locked, or a file was written by a newer reader.
+        """
+        data_dir = Path(data_dir)
+        try:
+            (data_dir / schema.NOTES_DIR).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {data_dir}: {exc.strerror or exc}") from exc
+        store = cls(data_dir)
+        with store._locked():
+            store._remove_stale_temp_files()
+            store.warnings.extend(schema.migrate(data_dir))
+        for path in (store._state_path, store._bookmarks_path):
+            store._read(path)
+        return store
+
+    def close(self) -> None:
+        """Release nothing: every write is already on disk when its method returns."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def take_warnings(self) -> list[str]:
+        """Return and forget the pending warnings for the user."""
+        taken, self.warnings = self.warnings, []
+        return taken
+
+    @property
+    def _state_path(self) -> Path:
+        return self.data_dir / schema.STATE_FILE
+
+    @property
+    def _bookmarks_path(self) -> Path:
+        return self.data_dir / schema.BOOKMARKS_FILE
+
+    def _shard_path(self, issue_id: str) -> Path:
+        return self.notes_dir / schema.shard_name(issue_id)
+
+    def _remove_stale_temp_files(self) -> None:
+        # Called under the lock: no other writer is mid-write, so any temp file is a leftover of a crash.
+        for folder in (self.data_dir, self.notes_dir):
+            for temp in folder.glob(f".*{storage.TEMP_SUFFIX}"):
+                temp.unlink(missing_ok=True)
+
+    # ── locking, reading, writing ─────────────────────────────────────────────────────────────────────
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        with self._thread_lock:
+            try:
+                self._file_lock.acquire()
+            except filelock.Timeout:
+                raise StoreError(
+                    f"another reader has held the notes lock for {LOCK_TIMEOUT:.0f} s ({self._file_lock.lock_file})"
+                ) from None
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    def _quarantine(self, path: Path) -> None:
+        """Move a corrupt file aside (caller holds the lock), keep what can be salvaged, tell the user."""
+        try:
+            storage.read_file(path)
+            return  # another process already dealt with it
+        except CorruptFileError as exc:
+            reason = exc.reason
+        raw = path.read_bytes()
+        moved = storage.move_aside(path)
+        salvaged = _salvage(raw, path)
+        if salvaged is not None:
+            storage.atomic_write(path, storage.encode(salvaged))
+            self.warnings.append(f"{path} {reason}; it was moved to {moved} and its data recovered")
+        else:
+            self.warnings.append(f"{path} {reason}; it was moved to {moved} and a new empty file started")
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        """A file's tables (empty for a missing file), quarantining it first if it is corrupt."""
+        try:
+            return storage.read_file(path) or {}
+        except CorruptFileError:
+            with self._locked():
+                self._quarantine(path)
+            return storage.read_file(path) or {}
+
+    def _rows(self, path: Path, table: str) -> list[dict[str, Any]]:
+        return [doc for doc in (self._read(path).get(table) or {}).values() if isinstance(doc, dict)]
+
+    def _write(self, path: Path, table: str, change: Callable[[Any], T]) -> T:
+        """Run ``change(tinydb_table)`` under the lock on a fresh TinyDB; quarantine a corrupt file first."""
+        with self._locked():
+            for attempt in (1, 2):
+                try:
+                    version = schema.file_version(storage.read_file(path))
+                    if version > schema.CURRENT_VERSION:
+                        raise StoreError(f"{path} was written by a newer reader (schema {version}); not changing it")
+                    db = TinyDB(path, storage=AtomicJSONStorage)
+                    if not db.table(schema.META_TABLE).all():
+                        db.table(schema.META_TABLE).insert({"schema_version": schema.CURRENT_VERSION})
+                    return change(db.table(table))
+                except CorruptFileError:
+                    if attempt == 2:
+                        raise StoreError(f"{path} is corrupt and could not be replaced") from None
+                    self._quarantine(path)
+        raise AssertionError("unreachable")
+
+    # ── reading state ─────────────────────────────────────────────────────────────────────────────────
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        """A reading-state value (theme, last article of an issue …), or ``default``."""
+        for doc in self._rows(self._state_path, schema.STATE_TABLE):
+            if doc.get("key") == key:
+                return json.loads(json.dumps(doc.get("value")))  # a private copy, never TinyDB's object
+        return default
+
+    def set_state(self, key: str, value: Any) -> None:
+        """Save a JSON-able reading-state value under ``key``.
+
+        Raises:
+            StoreError: the value is not JSON-able, or it could not be saved.
+        """
+        try:
+            value = json.loads(json.dumps(value, ensure_ascii=False))
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"reading state {key!r} is not JSON-able: {exc}") from exc
+        doc = {"id": f"state:{key}", "key": key, "value": value}
+        self._write(self._state_path, schema.STATE_TABLE, lambda t: t.upsert(doc, Query().key == key))
+
+    # ── bookmarks ─────────────────────────────────────────────────────────────────────────────────────
+
+    def list_bookmarks(self, issue_id: str | None = None) -> list[Bookmark]:
+        """Every bookmark (of one issue if given), oldest first."""
+        rows = self._rows(self._bookmarks_path, schema.BOOKMARKS_TABLE)
+        bookmarks = [b for b in map(schema.bookmark_from_doc, rows) if b is not None]
+        if issue_id is not None:
+            bookmarks = [b for b in bookmarks if b.issue_id == issue_id]
+        return sorted(bookmarks, key=lambda b: b.created)
+
+    def get_bookmark(self, bookmark_id: str) -> Bookmark | None:
+        """The bookmark with this id, or None (ids are never reused, so a stale id never finds another)."""
+        return next((b for b in self.list_bookmarks() if b.id == bookmark_id), None)
+
+    def _bookmarks_of(self, issue_id: str, article_id: str, analysis: IssueAnalysis | None = None) -> list[Bookmark]:
+        found = []
+        for bookmark in self.list_bookmarks(issue_id):
+            if bookmark.article_id == article_id:
+                found.append(bookmark)
+            elif analysis is not None:
+                article = resolve_anchor(bookmark, analysis)
+                if article is not None and article.id == article_id:
+                    found.append(bookmark)
+        return found
+
+    def is_bookmarked(self, issue_id: str, article_id: str, analysis: IssueAnalysis | None = None) -> bool:
+        """Whether the article is bookmarked; pass ``analysis`` to also match bookmarks re-anchored to it."""
+        return bool(self._bookmarks_of(issue_id, article_id, analysis))
+
+    def add_bookmark(self, analysis: IssueAnalysis, article: Article) -> Bookmark:
+        """Bookmark ``article`` of ``analysis`` (returning the existing bookmark if there is one)."""
+        existing = self._bookmarks_of(analysis.issue.id, article.id, analysis)
+        if existing:
+            return existing[0]
+        bookmark = Bookmark(id=schema.new_id(), created=schema.now_iso(), **anchor_fields(analysis, article))
+        doc = schema.bookmark_to_doc(bookmark)
+        self._write(self._bookmarks_path, schema.BOOKMARKS_TABLE, lambda t: t.insert(doc))
+        return bookmark
+
+    def delete_bookmark(self, bookmark_id: str) -> bool:
+        """Remove one bookmark by id; False when there was none."""
+        removed = self._write(
+            self._bookmarks_path, schema.BOOKMARKS_TABLE, lambda t: t.remove(Query().id == bookmark_id)
+        )
+        return bool(removed)
+
+    def remove_bookmark(self, issue_id: str, article_id: str, analysis: IssueAnalysis | None = None) -> bool:
+        """Remove the bookmark(s) of an article; False when it was not bookmarked."""
+        ids = {b.id for b in self._bookmarks_of(issue_id, article_id, analysis)}
+        if not ids:
+            return False
+        removed = self._write(
+            self._bookmarks_path, schema.BOOKMARKS_TABLE, lambda t: t.remove(Query().id.one_of(list(ids)))
+        )
+        return bool(removed)
+
+    def toggle_bookmark(self, analysis: IssueAnalysis, article: Article) -> bool:
+        """Bookmark the article, or remove its bookmark; return True when it is now bookmarked."""
+        if self.remove_bookmark(analysis.issue.id, article.id, analysis):
+            return False
+        self.add_bookmark(analysis, article)
+        return True
+
+    # ── notes ─────────────────────────────────────────────────────────────────────────────────────────
+
+    def _shard_notes(self, path: Path) -> list[Note]:
+        notes = [n for n in map(schema.note_from_doc, self._rows(path, schema.NOTES_TABLE)) if n is not None]
+        for note in notes:
+            self._note_shards[note.id] = path
+        return notes
+
+    def _shards(self) -> list[Path]:
+        return sorted(self.notes_dir.glob("*.json"))
+
+    def list_notes(self, issue_id: str | None = None, tag: str | None = None) -> list[Note]:
+        """Notes, oldest first: all of them, or those of one issue and/or carrying ``tag`` (any case)."""
+        paths = [self._shard_path(issue_id)] if issue_id is not None else self._shards()
+        notes = [note for path in paths for note in self._shard_notes(path)]
+        if issue_id is not None:
+            notes = [n for n in notes if n.issue_id == issue_id]
+        if tag:
+            wanted = tag.strip().lstrip("#").casefold()
+            notes = [n for n in notes if any(t.casefold() == wanted for t in n.tags)]
+        return sorted(notes, key=lambda n: n.created)
+
+    def notes_for_article(self, issue_id: str, article_id: str, analysis: IssueAnalysis | None = None) -> list[Note]:
+        """The notes on one article; pass ``analysis`` to include notes re-anchored to it by content."""
+        found = []
+        for note in self.list_notes(issue_id):
+            if note.article_id == article_id:
+                found.append(note)
+            elif analysis is not None:
+                article = resolve_anchor(note, analysis)
+                if article is not None and article.id == article_id:
+                    found.append(note)
+        return found
+
+    def _find_shard(self, note_id: str) -> Path | None:
+        cached = self._note_shards.get(note_id)
+        if cached is not None and any(n.id == note_id for n in self._shard_notes(cached)):
+            return cached
+        for path in self._shards():
+            if any(n.id == note_id for n in self._shard_notes(path)):
+                return path
+        return None
+
+    def get_note(self, note_id: str) -> Note | None:
+        """The note with this id, or None (ids are never reused)."""
+        path = self._find_shard(note_id)
+        if path is None:
+            return None
+        return next((n for n in self._shard_notes(path) if n.id == note_id), None)
+
+    def match_note_ids(self, prefix: str) -> list[str]:
+        """Ids of notes starting with ``prefix`` (the CLI accepts a unique prefix, like git)."""
+        prefix = prefix.strip().lower()
+        return sorted({n.id for n in self.list_notes() if n.id.startswith(prefix)}) if prefix else []
+
+    def add_note(
+        self,
+        analysis: IssueAnalysis,
+        article: Article,
+        text: str,
+        *,
+        quote: str = "",
+        tags: Iterable[str] = (),
+    ) -> Note:
+        """Save a new note on ``article``; it is on disk when this returns.
+
+        Raises:
+            StoreError: it could not be saved (the message says why; nothing was half-written).
+        """
+        stamp = schema.now_iso()
+        note = Note(
+            id=schema.new_id(),
+            text=text,
+            quote=quote,
+            tags=schema.normalize_tags(tags),
+            created=stamp,
+            updated=stamp,
+            **anchor_fields(analysis, article),
+        )
+        return self.save_note(note)
+
+    def save_note(self, note: Note) -> Note:
+        """Store a fully built note as is (import, tests); a note with the same id is replaced."""
+        path = self._shard_path(note.issue_id)
+        doc = schema.note_to_doc(note)
+        self._write(path, schema.NOTES_TABLE, lambda t: t.upsert(doc, Query().id == note.id))
+        self._note_shards[note.id] = path
+        return note
+
+    def update_note(
+        self,
+        note_id: str,
+        *,
+        text: str | None = None,
+        quote: str | None = None,
+        tags: Iterable[str] | None = None,
+    ) -> Note:
+        """Change a note's text, quote and/or tags; return the updated note.
+
+        Raises:
+            NoteNotFound: there is no such note (it may have been deleted by another copy of reader).
+        """
+        path = self._find_shard(note_id)
+        if path is None:
+            raise NoteNotFound(f"no note with id {note_id}")
+        changes: dict[str, Any] = {"updated": schema.now_iso()}
+        if text is not None:
+            changes["text"] = text
+        if quote is not None:
+            changes["quote"] = quote
+        if tags is not None:
+            changes["tags"] = list(schema.normalize_tags(tags))
+        updated = self._write(path, schema.NOTES_TABLE, lambda t: t.update(changes, Query().id == note_id))
+        if not updated:
+            raise NoteNotFound(f"no note with id {note_id}")
+        note = self.get_note(note_id)
+        if note is None:  # deleted by another process between the write and this read
+            raise NoteNotFound(f"no note with id {note_id}")
+        return note
+
+    def delete_note(self, note_id: str) -> bool:
+        """Delete a note; False when there was none."""
+        path = self._find_shard(note_id)
+        if path is None:
+            return False
+        removed = self._write(path, schema.NOTES_TABLE, lambda t: t.remove(Query().id == note_id))
+        self._note_shards.pop(note_id, None)
+        return bool(removed)
