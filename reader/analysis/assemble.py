@@ -101,7 +101,7 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
                 draft.byline.append(index)
                 continue
             current.byline.append(index)
-            if current.body:
+            if current.body or current.lead:
                 current.closed = True  # a byline after the text signs the article off
             continue
         # body and caption blocks
@@ -133,7 +133,7 @@ def _substantial(block: Block) -> bool:
     return len(inner) >= 2 and "（" not in block.compact[:1]
 
 
-def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
+def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block], grams: _Grams) -> list[Draft]:
     """Split off leading title blocks that the article's text never echoes (a picture caption, a masthead).
 
     The last title block always stays: a literary title need not recur in its text.
@@ -147,8 +147,8 @@ def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block]) ->
             first = draft.title[0]
             if len(blocks[first].compact) < CAPTION_MIN_CHARS:
                 break
-            rest_grams = bigrams(text for index in [*draft.title[1:], *draft.body] for text in blocks[index].texts)
-            if coverage(bigrams(blocks[first].texts), rest_grams) >= KICKER_MIN_COVERAGE:
+            rest_grams = grams.of([*draft.title[1:], *draft.body])
+            if coverage(grams.block(first), rest_grams) >= KICKER_MIN_COVERAGE:
                 break
             draft.title.pop(0)
             result.append(
@@ -163,23 +163,36 @@ def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block]) ->
     return result
 
 
-def _text_bigrams(draft: Draft, blocks: list[Block]) -> set[str]:
-    return bigrams(text for index in draft.blocks for text in blocks[index].texts)
+class _Grams:
+    """Bigrams per block of one page, computed once each (overlap is asked many times per block)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
+        self._cache: dict[int, set[str]] = {}
+
+    def block(self, index: int) -> set[str]:
+        grams = self._cache.get(index)
+        if grams is None:
+            grams = self._cache[index] = bigrams([self._blocks[index].compact])
+        return grams
+
+    def of(self, indices: list[int]) -> set[str]:
+        return set().union(*(self.block(index) for index in indices)) if indices else set()
 
 
-def _reattach_titles(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
+def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
     """Move title groups that have no text of their own to the untitled articles that echo them."""
     orphans = [d for d in drafts if d.kind == "article" and d.title and not d.body and not d.byline and not d.lead]
     untitled = [d for d in drafts if d.kind == "article" and not d.title and (d.body or d.lead)]
     if not orphans or not untitled:
         return drafts
-    target_grams = [_text_bigrams(d, blocks) for d in untitled]
+    target_grams = [grams.of(d.blocks) for d in untitled]
     moved: set[int] = set()
     for orphan in orphans:
         previous_target: int | None = None
         assigned: list[tuple[int, int, float]] = []
         for block_index in orphan.title:
-            probe = bigrams(blocks[block_index].texts)
+            probe = grams.block(block_index)
             scores = [coverage(probe, grams) for grams in target_grams]
             best = max(range(len(untitled)), key=scores.__getitem__)
             if scores[best] >= TITLE_MIN_COVERAGE:
@@ -205,7 +218,7 @@ def _opens_with_dateline(draft: Draft, roles: list[BlockRole]) -> bool:
     return bool(draft.body) and roles[draft.body[0]].dateline is not None
 
 
-def _reattach_leads(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+def _reattach_leads(drafts: list[Draft], roles: list[BlockRole], grams: _Grams) -> list[Draft]:
     """Put each stray wide lead first in the article it echoes that has no dateline opening or lead yet."""
     orphans = [d for d in drafts if d.lead and not d.title and not d.body and not d.byline]
     if not orphans:
@@ -217,8 +230,8 @@ def _reattach_leads(drafts: list[Draft], blocks: list[Block], roles: list[BlockR
         candidates = openless or hosts
         if not candidates:
             continue
-        probe = bigrams(text for index in orphan.lead for text in blocks[index].texts)
-        scores = [coverage(probe, _text_bigrams(d, blocks)) for d in candidates]
+        probe = grams.of(orphan.lead)
+        scores = [coverage(probe, grams.of(d.blocks)) for d in candidates]
         best = max(range(len(candidates)), key=scores.__getitem__)
         if scores[best] < LEAD_MIN_COVERAGE:
             continue
@@ -237,9 +250,10 @@ def _reattach_leads(drafts: list[Draft], blocks: list[Block], roles: list[BlockR
 def assemble(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     """Group ``blocks`` into article drafts in reading order."""
     drafts = _first_pass(blocks, roles)
-    drafts = _split_unrelated_leading_titles(drafts, blocks)
-    drafts = _reattach_titles(drafts, blocks)
-    drafts = _reattach_leads(drafts, blocks, roles)
+    grams = _Grams(blocks)
+    drafts = _split_unrelated_leading_titles(drafts, blocks, grams)
+    drafts = _reattach_titles(drafts, grams)
+    drafts = _reattach_leads(drafts, roles, grams)
     for draft in drafts:
         if draft.kind == "article" and not draft.body and not draft.lead and not draft.byline:
             draft.kind = "other"

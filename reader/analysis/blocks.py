@@ -7,8 +7,8 @@ also shows up as a blank line; :func:`continues_across` tells such a break from 
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from statistics import median
 
 from reader.model import Line
@@ -21,16 +21,21 @@ PARAGRAPH_PER_LINE_WIDTH = 140
 SENTENCE_END = frozenset('。！？!?」』）)…"”.')
 
 
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
+    "\u2018\u2019\u201c\u201d\u2026\u2014\u00b7\u25a0-\u25ff\u2605\u2606\ue000-\uf8ff]"
+)
+
+
 def display_width(text: str) -> int:
-    """Return the width of ``text`` in terminal cells: wide and full-width characters count two."""
-    width = 0
-    for char in text:
-        if char.isascii():
-            width += 1
-        else:
-            # ambiguous-width marks (“ ” ‘ ’ …) are set full width in CJK print
-            width += 2 if unicodedata.east_asian_width(char) in "WFA" else 1
-    return width
+    """Return the width of ``text`` in terminal cells: wide and full-width characters count two.
+
+    Ambiguous-width marks that CJK print sets full width (“ ” … — ·, geometric shapes) count two as well.
+    """
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +44,18 @@ class Block:
 
     lines: tuple[Line, ...]
     widths: tuple[int, ...]
+    numbers: tuple[int, ...] = field(init=False)
+    """The 1-based line numbers of the block."""
+    texts: tuple[str, ...] = field(init=False)
+    """The stripped text of each line."""
+    compact: str = field(init=False)
+    """The block's text with all whitespace removed."""
 
-    @property
-    def numbers(self) -> tuple[int, ...]:
-        """The 1-based line numbers of the block."""
-        return tuple(line.number for line in self.lines)
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        """The stripped text of each line."""
-        return tuple(line.text.strip() for line in self.lines)
-
-    @property
-    def compact(self) -> str:
-        """The block's text with all whitespace removed."""
-        return "".join("".join(text.split()) for text in self.texts)
+    def __post_init__(self) -> None:
+        texts = tuple(line.text.strip() for line in self.lines)
+        object.__setattr__(self, "numbers", tuple(line.number for line in self.lines))
+        object.__setattr__(self, "texts", texts)
+        object.__setattr__(self, "compact", "".join("".join(text.split()) for text in texts))
 
     @property
     def width(self) -> int:

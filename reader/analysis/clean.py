@@ -46,12 +46,14 @@ _CJK_RANGES = (
 _CJK_PUNCT = "“”‘’—…·"
 
 
+_CJK_CLASS = re.compile(
+    "[" + re.escape(_CJK_PUNCT) + "".join(f"{chr(low)}-{chr(high)}" for low, high in _CJK_RANGES) + "]"
+)
+
+
 def is_cjk(char: str) -> bool:
     """Return True for a CJK ideograph, kana, CJK punctuation or full-width form."""
-    code = ord(char)
-    if char in _CJK_PUNCT:
-        return True
-    return any(low <= code <= high for low, high in _CJK_RANGES)
+    return _CJK_CLASS.match(char) is not None
 
 
 def map_glyphs(text: str) -> str:
@@ -59,7 +61,8 @@ def map_glyphs(text: str) -> str:
     return text.translate(_GLYPH_TABLE)
 
 
-_HYPHEN_END = re.compile(r"[A-Za-zÀ-ÿ][-\u00ad]$")
+def _hyphen_end(text: str) -> bool:
+    return len(text) >= 2 and text[-1] in "-\u00ad" and text[-2].isalpha() and text[-2].isascii()
 
 
 def join_wrapped(lines: Sequence[str]) -> str:
@@ -68,22 +71,20 @@ def join_wrapped(lines: Sequence[str]) -> str:
     CJK text joins with no separator; Latin text joins with a space, and an end-of-line hyphen before a
     lower-case continuation is undone (``infor-`` + ``mation`` → ``information``).
     """
-    parts: list[str] = []
+    pieces: list[str] = []
+    previous = ""
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not parts:
-            parts.append(line)
-            continue
-        previous = parts[-1]
-        if _HYPHEN_END.search(previous) and line[0].islower():
-            parts[-1] = previous[:-1] + line
-        elif is_cjk(previous[-1]) or is_cjk(line[0]):
-            parts[-1] = previous + line
-        else:
-            parts[-1] = previous + " " + line
-    return parts[0] if parts else ""
+        if previous:
+            if _hyphen_end(previous) and line[0].islower():
+                pieces[-1] = pieces[-1][:-1]
+            elif not (is_cjk(previous[-1]) or is_cjk(line[0])):
+                pieces.append(" ")
+        pieces.append(line)
+        previous = line
+    return "".join(pieces)
 
 
 def _is_digit(char: str) -> bool:

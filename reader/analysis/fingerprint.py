@@ -6,9 +6,12 @@ The notes store reuses :func:`article_fingerprint` to find an article again afte
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 __all__ = ["article_fingerprint", "normalize_for_fingerprint"]
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def normalize_for_fingerprint(text: str) -> str:
@@ -17,7 +20,7 @@ def normalize_for_fingerprint(text: str) -> str:
     Spacing, punctuation and line breaks are dropped so that a re-cleaned or re-wrapped text keeps its id.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(char for char in folded if char.isalnum())
+    return _NOT_WORD.sub("", folded)
 
 
 def article_fingerprint(text: str) -> str:

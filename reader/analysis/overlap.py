@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 __all__ = ["bigrams", "coverage"]
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
 
 def bigrams(texts: Iterable[str]) -> set[str]:
     """Return the set of character bigrams of the letters and digits in ``texts`` (case-folded)."""
-    grams: set[str] = set()
-    for text in texts:
-        chars = [char for char in text.casefold() if char.isalnum()]
-        grams.update(a + b for a, b in zip(chars, chars[1:], strict=False))
-    return grams
+    letters = _NOT_WORD.sub("", "".join(texts).casefold())
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
 
 
 def coverage(probe: set[str], target: set[str]) -> float:

@@ -12,7 +12,6 @@ from statistics import median
 
 from reader.analysis.blocks import Block
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
-from reader.analysis.clean import is_cjk
 from reader.analysis.datelines import find_dateline
 
 __all__ = ["BlockRole", "classify_blocks", "page_column_width", "split_byline_tails"]
@@ -21,6 +20,8 @@ TITLE_MAX_CHARS = 48
 LATIN_TITLE_MAX_CHARS = 110
 #: A block at least this many times wider than the page's usual column is a lead or box set across columns.
 WIDE_FACTOR = 1.6
+#: Lines needed before the page's column width is trusted.
+MIN_WIDTH_SAMPLE = 20
 
 _CLAUSE_PUNCT = re.compile(r"[、，。；：,;]")
 _FURNITURE = re.compile(
@@ -53,17 +54,20 @@ class BlockRole:
     title_like: bool = False
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
+
+
 def _is_latin(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return bool(letters) and sum(is_cjk(char) for char in letters) * 2 < len(letters)
+    return len(_LATIN_LETTER.findall(text)) > len(_HAN.findall(text))
 
 
 def page_column_width(blocks: list[Block]) -> float:
     """The usual body line width on the page: the median width of lines that are not a block's last."""
     widths = [width for block in blocks if len(block.lines) > 2 for width in block.widths[:-1]]
-    if not widths:
-        widths = [width for block in blocks for width in block.widths]
-    return float(median(widths)) if widths else 0.0
+    if len(widths) < MIN_WIDTH_SAMPLE:
+        return 0.0  # too few lines to tell a wide box from the usual column
+    return float(median(widths))
 
 
 def _title_like(block: Block) -> bool:
@@ -139,6 +143,9 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
         return BlockRole("caption", reason="picture caption or photo credit")
     if _title_like(block) and _CHAPTER.match(first):
         return BlockRole("body", reason="chapter heading inside the text", title_like=True)
+    advert = len(block.compact) <= 200 and "。" not in block.compact and _ADVERT.search(block.compact)
+    if advert and (len(block.lines) > 1 or not _title_like(block)):
+        return BlockRole("advert", reason="prices or contact details")
     if _title_like(block):
         if _NOTICE.search(block.compact):
             return BlockRole("notice", reason="title names a notice")
@@ -146,8 +153,6 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
         return BlockRole(
             "title", byline_lines=inner_bylines, reason="short block without clause punctuation", title_like=True
         )
-    if len(block.compact) <= 200 and "。" not in block.compact and _ADVERT.search(block.compact):
-        return BlockRole("advert", reason="prices or contact details")
     return BlockRole("body", wide=wide, reason="running text")
 
 
