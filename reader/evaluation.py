@@ -173,7 +173,8 @@ def score_page(
         if want_title == got_title:
             score.titles_right += 1
         elif len(score.title_misses) < 400:
-            score.title_misses.append(f"{page.source}: want {want_title[:30]!r} got {got_title[:30]!r}")
+            first = min(article["source_lines"], default=0)
+            score.title_misses.append(f"{page.source}:{first}: want {want_title[:30]!r} got {got_title[:30]!r}")
         want_byline = _letters("".join(text_of.get(n, "") for n in article["byline_lines"]))
         if want_byline:
             score.bylines_truth += 1
@@ -181,7 +182,9 @@ def score_page(
                 score.bylines_truth_found += 1
             elif len(score.byline_misses) < 400:
                 got = predicted.byline if predicted else None
-                score.byline_misses.append(f"{page.source}: want {want_byline[:20]!r} got {got!r}")
+                score.byline_misses.append(
+                    f"{page.source}:{article['byline_lines'][0]}: want {want_byline[:20]!r} got {got!r}"
+                )
         if "paragraph_starts" in article:
             members = set(article["source_lines"])
             want_starts = set(article["paragraph_starts"])
@@ -199,7 +202,7 @@ def score_page(
             if want and want == _letters(article.byline):
                 score.bylines_predicted_right += 1
             elif len(score.byline_misses) < 400:
-                score.byline_misses.append(f"{page.source}: extra byline {article.byline!r}")
+                score.byline_misses.append(f"{page.source}:{article.byline_lines[:1]}: extra byline {article.byline!r}")
     if expected:
         _score_expected(score, articles, pred_owner, expected)
 

@@ -171,21 +171,27 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     return roles
 
 
+_INSTALMENT = re.compile(r"(?:[（(][一二三四五六七八九十百〇○零0-9]+[）)])+")
 _BARE_NAME = re.compile(r"[\u3400-\u9fff]{2,3}")
 
 
 def _mark_bare_name_bylines(blocks: list[Block], roles: list[BlockRole]) -> None:
-    """A lone 2–3 character name between a title and a long text is the author (寒雲, 鵷雛)."""
+    """A lone 2–3 character name between a title and the text is the author (寒雲, 鵷雛, 卓呆).
+
+    The text after it must be running text (or a chapter heading), or the block before it an instalment
+    number such as （一四九）: item labels in adverts (價目) sit between title-like blocks instead.
+    """
     for index in range(1, len(blocks) - 1):
         block, following = blocks[index], blocks[index + 1]
-        if (
-            roles[index].role == "title"
-            and roles[index - 1].role == "title"
-            and roles[index + 1].role == "body"
-            and len(block.lines) == 1
-            and len(following.lines) >= 3
-            and _BARE_NAME.fullmatch(block.compact)
-        ):
+        if roles[index].role != "title" or len(block.lines) != 1 or not _BARE_NAME.fullmatch(block.compact):
+            continue
+        if roles[index - 1].role != "title":
+            continue
+        after_instalment = bool(_INSTALMENT.fullmatch(blocks[index - 1].compact))
+        running_text = roles[index + 1].role == "body" and (
+            len(following.lines) >= 3 or roles[index + 1].title_like or _CLAUSE_PUNCT.search(following.compact)
+        )
+        if after_instalment or running_text:
             roles[index] = BlockRole("byline", byline_lines=block.numbers, reason="a bare name between title and text")
 
 
