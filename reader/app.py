@@ -1,0 +1,246 @@
+"""The reading app: ``ReaderApp`` (screens, keys, themes, the user's store) and ``launch(args)`` for the CLI.
+
+The store is injected (``ReaderApp(store=...)``) or opened lazily from a worker after the first page is on
+screen (``store_opener``), so TinyDB never delays the first paint. Without a store the app still works; it
+just forgets reading state.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reader import paths
+from reader.model import Article, Issue
+from reader.screens.help import HelpScreen, KeyRow
+from reader.screens.palette import ArticleProvider
+
+NODE_LABELS = {
+    "IssueScreen": "Reading",
+    "LibraryScreen": "Library",
+    "ArticleList": "Article list",
+    "ArticleBody": "Article text",
+    "RawView": "Article text",
+    "ReaderApp": "Anywhere",
+}
+"""Headings of the help screen, by the class that declares the keys."""
+
+LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
+
+
+class ReaderApp(App[None]):
+    """Read digitized newspaper issues: library → issue → page → article."""
+
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ArticleProvider}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("ctrl+p", "command_palette", "Commands", priority=True, id="command-palette"),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        store: Any = None,
+        store_opener: Callable[[], Any] | None = None,
+        script: str | None = None,
+    ) -> None:
+        super().__init__(css_path=[paths.styles_dir() / "reader.tcss"])
+        self.path = path if path is not None else paths.default_issue_path()
+        self.store = store
+        """The user's store (``reader.store.Store``), or None until opened (or when it cannot be)."""
+        self._store_opener = store_opener
+        self._script = script
+
+    # ---- extension points for other screens (bookmarks, notes, export) -------------------------
+
+    @property
+    def current_issue(self) -> Issue | None:
+        """The issue open on the active screen, if any."""
+        return getattr(self._issue_screen(), "issue", None)
+
+    @property
+    def current_article(self) -> Article | None:
+        """The article on show, if any."""
+        return getattr(self._issue_screen(), "current_article", None)
+
+    def _issue_screen(self) -> Screen[Any] | None:
+        from reader.screens.issue import IssueScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, IssueScreen):
+                return screen
+        return None
+
+    def refresh_markers(self) -> None:
+        """Redraw bookmark and note markers in the article list (call after changing either)."""
+        screen = self._issue_screen()
+        if screen is not None:
+            screen.refresh_markers()  # type: ignore[attr-defined]
+
+    # ---- the store -----------------------------------------------------------------------------
+
+    def ensure_store(self) -> None:
+        """Open the store if it is not open yet; call from a worker thread (TinyDB import and file I/O)."""
+        if self.store is not None or self._store_opener is None:
+            return
+        opener, self._store_opener = self._store_opener, None
+        try:
+            store = opener()
+        except Exception as exc:  # noqa: BLE001 - no persistence is better than no app
+            self.call_from_thread(self._warn, f"Reading state is not saved: {exc}")
+            return
+        self.store = store
+        for warning in getattr(store, "take_warnings", list)():
+            self.call_from_thread(self._warn, str(warning))
+
+    def _warn(self, message: str) -> None:
+        self.notify(message, title="Store", severity="warning", markup=False, timeout=10)
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        """A reading-state value from the store (``default`` without a store or on error)."""
+        if self.store is None:
+            return default
+        try:
+            return self.store.get_state(key, default)
+        except Exception as exc:  # noqa: BLE001 - reading state is a convenience
+            self._warn(f"Could not read reading state: {exc}")
+            return default
+
+    def set_state(self, key: str, value: Any) -> None:
+        """Save a reading-state value (ignored without a store; errors are shown, not raised)."""
+        if self.store is None:
+            return
+        try:
+            self.store.set_state(key, value)
+        except Exception as exc:  # noqa: BLE001
+            self._warn(f"Could not save reading state: {exc}")
+
+    def markers_for(self, issue: Issue | None) -> Callable[[Article], tuple[bool, bool]]:
+        """A function telling, for an article of ``issue``, whether it is bookmarked and has notes."""
+        store = self.store
+
+        def markers(article: Article) -> tuple[bool, bool]:
+            if store is None or issue is None:
+                return (False, False)
+            try:
+                return (
+                    bool(store.is_bookmarked(issue.id, article.id)),
+                    bool(store.notes_for_article(issue.id, article.id)),
+                )
+            except Exception:  # noqa: BLE001 - a marker is not worth an error
+                return (False, False)
+
+        return markers
+
+    # ---- themes --------------------------------------------------------------------------------
+
+    def restore_theme(self) -> None:
+        """Apply the theme saved in the store, and save every later change."""
+        saved = self.get_state("theme")
+        if isinstance(saved, str) and saved in self.available_themes and saved != self.theme:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Any) -> None:
+        self.set_state("theme", theme.name)
+
+    def action_toggle_dark(self) -> None:
+        """Switch between the light and the dark theme."""
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    # ---- screens, help and commands ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from reader.ingest.issue import is_library
+
+        if is_library(self.path):
+            from reader.screens.library import LibraryScreen
+
+            self.push_screen(LibraryScreen(self.path, script=self._script))
+        else:
+            from reader.screens.issue import IssueScreen
+
+            self.push_screen(IssueScreen(self.path, script=self._script))
+        if self.store is not None:
+            self.restore_theme()
+
+    def key_rows(self) -> list[KeyRow]:
+        """Every key of the active screen, its widgets and the app, as currently mapped."""
+        from reader.widgets.article_list import ArticleList
+        from reader.widgets.text_view import WrappedTextView
+
+        screen = self.screen
+        nodes: list[Any] = [screen, *screen.query(ArticleList), *screen.query(WrappedTextView)[:1], self]
+        rows: list[KeyRow] = []
+        if screen.query(ArticleList):
+            rows += [("Article list", "↑ ↓", "Move"), ("Article list", "enter", "Open the article")]
+        seen: set[str] = set()
+        for node in nodes:
+            where = NODE_LABELS.get(type(node).__name__, type(node).__name__)
+            for _key, binding in node._bindings:
+                # Our own keys all carry an id (remappable with a keymap); inherited ones are Textual's.
+                if binding.id is None or not binding.description or binding.id in seen:
+                    continue
+                seen.add(binding.id)
+                key = binding.key_display or self.get_key_display(binding)
+                rows.append((where, key, binding.description))
+        order = list(dict.fromkeys(NODE_LABELS.values()))
+        rows.sort(key=lambda row: order.index(row[0]) if row[0] in order else 0)
+        return rows
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_rows()))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: keys", "Show every key binding", self.action_help)
+        yield SystemCommand("Light / dark theme", "Switch between the light and dark themes", self.action_toggle_dark)
+        for title, help_text, callback in getattr(screen, "system_commands", list)():
+            yield SystemCommand(title, help_text, callback)
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the app for ``reader [PATH]``; return the exit code.
+
+    Raises:
+        InputError: the path does not exist.
+        ReaderError: the script name is unknown.
+    """
+    from reader.errors import InputError
+
+    path = Path(args.path) if getattr(args, "path", None) else paths.default_issue_path()
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    script = getattr(args, "script", None)
+    if script:
+        from reader.convert import SCRIPTS, resolve_script
+
+        resolve_script(script)
+        script = script.strip().lower() if script.strip().lower() in SCRIPTS else None
+    data_dir = getattr(args, "data_dir", None)
+
+    def open_store() -> Any:
+        from reader.store import Store
+
+        return Store.open(paths.data_dir(data_dir))
+
+    app = ReaderApp(path, store_opener=open_store, script=script)
+    try:
+        app.run()
+    finally:
+        close = getattr(app.store, "close", None)
+        if close is not None:
+            close()
+    return app.return_code or 0

@@ -1,0 +1,99 @@
+"""The library screen: the issues in a library folder, by date and newspaper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from reader.ingest import IssueRef
+
+
+def issue_prompt(ref: IssueRef) -> Content:
+    """One issue as a list entry: date, newspaper, pages and folder (plain text, never markup)."""
+    pages = f"{ref.page_count} page" + ("s" if ref.page_count != 1 else "")
+    return Content.assemble(
+        (ref.meta.date or "undated   ", "bold"),
+        "  ",
+        (ref.meta.title or "(untitled newspaper)", "bold $text-accent"),
+        (f"  {ref.meta.edition}" if ref.meta.edition else "", "italic"),
+        "\n            ",
+        (f"{pages} · {ref.path.name}", "dim"),
+    )
+
+
+class LibraryScreen(Screen[None]):
+    """Pick an issue; Enter opens it, Escape in the issue comes back here."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="library.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="library.up"),
+    ]
+
+    class LibraryScanned(Message):
+        """The library folder was scanned."""
+
+        def __init__(self, issue_refs: tuple[IssueRef, ...]) -> None:
+            super().__init__()
+            self.issue_refs = issue_refs
+
+    def __init__(self, path: Path, *, script: str | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self._script = script
+        self.issue_refs: tuple[IssueRef, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(id="issue-list", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"library · {self.path.name}"
+        self.query_one("#issue-list").loading = True
+        self._scan()
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def _scan(self) -> None:
+        from reader.ingest import scan_library
+
+        self.post_message(self.LibraryScanned(scan_library(self.path)))
+
+    @on(LibraryScanned)
+    def _scanned(self, event: LibraryScanned) -> None:
+        self.issue_refs = event.issue_refs
+        issue_list = self.query_one("#issue-list", OptionList)
+        issue_list.set_options(Option(issue_prompt(ref), id=str(index)) for index, ref in enumerate(self.issue_refs))
+        issue_list.loading = False
+        issue_list.highlighted = 0
+        issue_list.focus()
+        self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues"
+
+    @on(Worker.StateChanged)
+    def _failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.query_one("#issue-list").loading = False
+            self.notify(str(event.worker.error), title="Library", severity="error", markup=False, timeout=10)
+
+    @on(OptionList.OptionSelected, "#issue-list")
+    def _open_issue(self, event: OptionList.OptionSelected) -> None:
+        from reader.screens.issue import IssueScreen
+
+        ref = self.issue_refs[int(event.option_id or 0)]
+        self.app.push_screen(IssueScreen(ref.path, from_library=True, script=self._script))
+
+    def action_cursor_down(self) -> None:
+        """Move down the list."""
+        self.query_one("#issue-list", OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Move up the list."""
+        self.query_one("#issue-list", OptionList).action_cursor_up()

@@ -1,0 +1,34 @@
+"""A small modal that asks for the text to find in the issue."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class SearchInput(ModalScreen[str | None]):
+    """Returns the query (``""`` clears the search), or None when cancelled with Escape."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="search.cancel")]
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self._query = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Label("Find in this issue (Enter to search, empty to clear, Esc to cancel)", markup=False)
+            yield Input(value=self._query, placeholder="text to find", id="search-query")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        """Close without searching."""
+        self.dismiss(None)

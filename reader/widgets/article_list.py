@@ -1,0 +1,165 @@
+"""The list of an issue's articles in reading order, grouped by page, with bookmark and note markers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from textual import on
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model import Article
+
+BOOKMARK_MARK = "⚑"
+NOTE_MARK = "✎"
+
+Markers = Callable[[Article], tuple[bool, bool]]
+"""Tells whether an article is bookmarked and whether it has notes."""
+
+
+def _no_markers(article: Article) -> tuple[bool, bool]:
+    return (False, False)
+
+
+def short_byline(byline: str | None, limit: int = 16) -> str:
+    """The byline squeezed onto one short line ('' when there is none)."""
+    text = " ".join((byline or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ArticleList(OptionList):
+    """Every article of the issue with its headline (or first words), short byline and page."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    ]
+
+    show_other_kinds: reactive[bool] = reactive(True)
+    """Show captions, notices, adverts and other furniture (dimmed) as well as articles."""
+
+    class ArticleHighlighted(Message):
+        """The cursor moved onto an article."""
+
+        def __init__(self, article_list: ArticleList, article: Article) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article = article
+
+        @property
+        def control(self) -> ArticleList:
+            """The list that sent the message."""
+            return self.article_list
+
+    class ArticleChosen(ArticleHighlighted):
+        """The user pressed Enter on an article."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self._articles: tuple[Article, ...] = ()
+        self._by_id: dict[str, Article] = {}
+        self._titles: Mapping[str, tuple[str, str | None]] = {}
+        self._markers: Markers = _no_markers
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """The articles listed (hidden kinds included)."""
+        return self._articles
+
+    @property
+    def highlighted_article(self) -> Article | None:
+        """The article under the cursor, if any."""
+        option = self.highlighted_option
+        return self._by_id.get(option.id) if option is not None and option.id else None
+
+    def set_articles(
+        self,
+        articles: Sequence[Article],
+        *,
+        titles: Mapping[str, tuple[str, str | None]] | None = None,
+        markers: Markers | None = None,
+    ) -> None:
+        """List ``articles``; ``titles`` maps article ids to the title and byline to show (converted script)."""
+        self._articles = tuple(articles)
+        self._by_id = {article.id: article for article in self._articles}
+        if titles is not None:
+            self._titles = titles
+        if markers is not None:
+            self._markers = markers
+        self._rebuild()
+
+    def set_titles(self, titles: Mapping[str, tuple[str, str | None]]) -> None:
+        """Show these titles and bylines, by article id (for example converted to another script)."""
+        self._titles = titles
+        self._rebuild()
+
+    def refresh_markers(self) -> None:
+        """Redraw the bookmark and note markers (after a bookmark or note changed)."""
+        self._rebuild()
+
+    def select_article(self, article_id: str) -> bool:
+        """Move the cursor to an article; False when it is not listed (or hidden)."""
+        try:
+            self.highlighted = self.get_option_index(article_id)
+        except Exception:  # noqa: BLE001 - OptionDoesNotExist: not listed
+            return False
+        return True
+
+    def watch_show_other_kinds(self) -> None:
+        self._rebuild()
+
+    def _prompt(self, article: Article) -> Content:
+        bookmarked, has_notes = self._markers(article)
+        marks = (BOOKMARK_MARK if bookmarked else " ") + (NOTE_MARK if has_notes else " ")
+        title, byline = self._titles.get(article.id, (article.display_title, article.byline))
+        title = " ".join(title.split())
+        details = short_byline(byline)
+        kind = "" if article.kind == "article" else f"[{article.kind}] "
+        prompt = Content.assemble(
+            (marks, "bold $accent"),
+            " ",
+            (kind, "italic"),
+            (title, "bold" if article.kind == "article" else ""),
+            "\n   ",
+            (f"{details}  p.{article.page_number}" if details else f"p.{article.page_number}", "dim"),
+        )
+        return prompt.stylize("dim") if article.kind != "article" else prompt
+
+    def _rebuild(self) -> None:
+        if not self.is_mounted:
+            return
+        current = self.highlighted_article
+        options: list[Option | None] = []
+        page = None
+        for article in self._articles:
+            if article.kind != "article" and not self.show_other_kinds:
+                continue
+            if article.page_number != page:
+                page = article.page_number
+                options.append(Option(Content.styled(f"── Page {page} ──", "bold $text-muted"), disabled=True))
+            options.append(Option(self._prompt(article), id=article.id))
+        self.set_options(options)
+        if current is None or not self.select_article(current.id):
+            first = next((index for index, option in enumerate(self.options) if not option.disabled), None)
+            self.highlighted = first
+
+    def on_mount(self) -> None:
+        self._rebuild()
+
+    @on(OptionList.OptionHighlighted)
+    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        article = self._by_id.get(event.option_id or "")
+        if article is not None:
+            self.post_message(self.ArticleHighlighted(self, article))
+
+    @on(OptionList.OptionSelected)
+    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        article = self._by_id.get(event.option_id or "")
+        if article is not None:
+            self.post_message(self.ArticleChosen(self, article))
