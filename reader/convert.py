@@ -182,14 +182,20 @@ def _split_for_opencc(text: str) -> Iterable[str]:
 def _wrap(raw_convert: Converter) -> Converter:
     """Make OpenCC's ``convert`` safe for any ``str`` and short per call."""
 
+    def convert_around(piece: str) -> str:
+        # split() with a group alternates: text, separator, text, … ; separators stay as they are.
+        parts = _UNCONVERTIBLE.split(piece)
+        return "".join(raw_convert(part) if index % 2 == 0 and part else part for index, part in enumerate(parts))
+
     def convert_piece(piece: str) -> str:
         if not piece:
             return piece
-        if "\x00" in piece or not piece.isascii() and _UNCONVERTIBLE.search(piece):
-            parts = _UNCONVERTIBLE.split(piece)
-            # split() with a group alternates: text, separator, text, … ; separators stay as they are.
-            return "".join(raw_convert(part) if index % 2 == 0 and part else part for index, part in enumerate(parts))
-        return raw_convert(piece)
+        if "\x00" in piece:
+            return convert_around(piece)
+        try:
+            return raw_convert(piece)
+        except UnicodeEncodeError:  # lone surrogates: rare, so not looked for up front
+            return convert_around(piece)
 
     def convert(text: str) -> str:
         if len(text) <= MAX_CHUNK:
