@@ -175,6 +175,30 @@ def blocking(pages: list[tuple[str, list[str]]], scripts: tuple[str, ...]) -> No
     )
 
 
+def search(pages: list[tuple[str, list[str]]]) -> None:
+    """Search a 5M-character issue across scripts, per paragraph, as ``search_issue`` does."""
+    from reader.search import QueryForms
+
+    pool = [paragraph for _, paragraphs in pages for paragraph in paragraphs]
+    repeats = ISSUE_CHARS // max(1, sum(map(len, pool))) + 1
+    issue = pool * repeats
+    print()
+    print(f"3. Search across scripts in a {sum(map(len, issue)):,}-character issue, per paragraph")
+    print(f"   {'script':<12} {'query':<8} {'hits':>7} {'total s':>8} {'longest step ms':>15}")
+    for script, query in (("original", "高新區"), ("taiwan", "高新区")):
+        convert = get_converter(script)
+        forms = QueryForms(query, convert)
+        hits = 0
+        longest = 0.0
+        start_all = time.perf_counter()
+        for paragraph in issue:
+            start = time.perf_counter()
+            hits += len(forms.spans(convert(paragraph)))
+            longest = max(longest, time.perf_counter() - start)
+        elapsed = time.perf_counter() - start_all
+        print(f"   {script:<12} {query:<8} {hits:>7,} {elapsed:>8.2f} {longest * 1000:>15.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repeats, only the taiwan script for part 2")
@@ -188,6 +212,7 @@ def main() -> int:
     pages = [(name, paragraphs) for name, paragraphs in pages if paragraphs]
     overhead(pages, repeat=3 if args.quick else 7)
     blocking(pages, ("taiwan",) if args.quick else BENCH_SCRIPTS)
+    search(pages)
     return 0
 
 

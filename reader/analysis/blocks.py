@@ -83,7 +83,8 @@ def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
     blocks: list[Block] = []
     for run in runs:
         widths = [display_width(line.text.strip()) for line in run]
-        if len(run) > 2 and median(widths) >= PARAGRAPH_PER_LINE_WIDTH:
+        long_lines = sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in widths)
+        if len(run) > 2 and (median(widths) >= PARAGRAPH_PER_LINE_WIDTH or long_lines >= 2):
             blocks.extend(_make_block([line]) for line in run)
         else:
             blocks.append(Block(tuple(run), tuple(widths)))

@@ -76,9 +76,13 @@ def _title_like(block: Block) -> bool:
         return False
     if _is_latin(text):
         joined = " ".join(block.texts)
+        ending = joined.rstrip(" \"'”’-—_")
         return (
             len(joined) <= LATIN_TITLE_MAX_CHARS
-            and joined[-1] not in ".,;:"
+            and bool(ending)
+            and ending[-1] not in ".,;:!?"
+            and ". " not in joined
+            and len(joined.split()) <= 14
             and (joined[0].isupper() or joined[0].isdigit() or joined[0] in "\"'“‘")
             and len(joined.split()) >= 2
         )
@@ -167,6 +171,7 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     column_width = page_column_width(blocks)
     roles = [classify_block(block, column_width) for block in blocks]
     _mark_bare_name_bylines(blocks, roles)
+    _mark_staff_lines(blocks, roles)
     _mark_mastheads(blocks, roles)
     return roles
 
@@ -193,6 +198,25 @@ def _mark_bare_name_bylines(blocks: list[Block], roles: list[BlockRole]) -> None
         )
         if after_instalment or running_text:
             roles[index] = BlockRole("byline", byline_lines=block.numbers, reason="a bare name between title and text")
+
+
+_LATIN_BYLINE = re.compile(r"^(?:by|par)\s", re.IGNORECASE)
+
+
+def _mark_staff_lines(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """The short line under a Latin "By NAME" byline is its staff line, however OCR garbled it."""
+    for index in range(1, len(blocks)):
+        previous, block = blocks[index - 1], blocks[index]
+        if (
+            roles[index - 1].role == "byline"
+            and _LATIN_BYLINE.match(previous.texts[-1])
+            and roles[index].role in ("body", "title")
+            and len(block.lines) == 1
+            and len(block.texts[0]) <= 30
+            and len(block.texts[0].split()) <= 4
+            and not block.texts[0].endswith(".")
+        ):
+            roles[index] = BlockRole("byline", byline_lines=block.numbers, reason="staff line under a byline")
 
 
 def _mark_mastheads(blocks: list[Block], roles: list[BlockRole]) -> None:
