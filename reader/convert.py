@@ -250,6 +250,20 @@ def get_converter(name: str) -> Converter:
     return convert
 
 
+def preload(names: Iterable[str]) -> None:
+    """Build the converters for ``names`` now (OpenCC loads its dictionaries: up to ~100 ms each).
+
+    Call it from a worker thread after the first paint, so a later ``t`` press or search converts at once.
+
+    Raises:
+        ReaderError: a name is unknown.
+    """
+    for name in names:
+        config = resolve_script(name)
+        if config is not None:
+            _build(config)
+
+
 def convert_paragraphs(paragraphs: Iterable[str], name: str) -> tuple[str, ...]:
     """Convert each paragraph separately, so no single OpenCC call holds the GIL for long.
 

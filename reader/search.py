@@ -31,6 +31,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.model import Article, IssueAnalysis
 
@@ -137,6 +138,22 @@ class QueryForms:
         return spans
 
 
+def warm_up() -> None:
+    """Build the OpenCC converters that searching uses (a few hundred milliseconds the first time).
+
+    Call it from a worker thread after the first paint; otherwise the first search pays this cost.
+    """
+    from reader.convert import preload
+
+    preload(QUERY_CONFIGS)
+
+
+@lru_cache(maxsize=64)
+def query_forms(query: str, convert: Convert | None = None) -> QueryForms:
+    """A :class:`QueryForms`, cached: highlighting paragraph after paragraph prepares the query once."""
+    return QueryForms(query, convert)
+
+
 def find_spans(text: str, query: str, *, convert: Convert | None = None) -> list[tuple[int, int]]:
     """Every non-overlapping match of ``query`` in ``text``, across scripts, as ``(start, end)`` offsets.
 
@@ -149,7 +166,7 @@ def find_spans(text: str, query: str, *, convert: Convert | None = None) -> list
         convert: the converter that produced ``text``, if any; it lets a query typed in the source's script
             find the converted phrase (``软件`` finds ``軟體`` in ``taiwan`` text).
     """
-    return QueryForms(query, convert).spans(text)
+    return query_forms(query, convert).spans(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +255,7 @@ def search_issue(analysis: IssueAnalysis, query: str, convert: Convert | str | N
         from reader.convert import get_converter
 
         convert = get_converter(convert)
-    forms = QueryForms(query, convert)
+    forms = query_forms(query, convert)
     if not forms.folded:
         return []
     hits: list[Hit] = []

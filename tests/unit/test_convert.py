@@ -261,3 +261,12 @@ def test_known_limitation_round_trip_is_not_exact() -> None:
     t2s, s2t = get_converter("t2s"), get_converter("s2t")
     assert t2s("缐万") == "缐万"
     assert t2s(s2t(t2s("缐万"))) == "线万"
+
+
+def test_preload_builds_converters_up_front(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert_module, "_converters", {})
+    convert_module.preload(["taiwan", "original", "HK2S"])
+    assert sorted(convert_module._converters) == ["hk2s", "s2twp"]
+    assert get_converter("taiwan") is convert_module._converters["s2twp"]  # built: handed out directly
+    with pytest.raises(ReaderError):
+        convert_module.preload(["nope"])

@@ -175,3 +175,14 @@ def test_seed_issue() -> None:
     assert numbers == sorted(numbers, key=lambda n: n[0])  # reading order: article by article
     shown = search_issue(analysis, "高新区", "traditional")
     assert [h.match for h in shown] == ["高新區"] * len(simplified)
+
+
+def test_query_forms_are_prepared_once() -> None:
+    from reader.search import QUERY_CONFIGS, query_forms, warm_up
+
+    warm_up()
+    taiwan = get_converter("taiwan")
+    assert query_forms("高新区", taiwan) is query_forms("高新区", taiwan)
+    forms = query_forms("软件", taiwan).folded
+    assert "软件" in forms and "软体" in forms  # 軟體 folds to 软体 character by character
+    assert len(QUERY_CONFIGS) == 6
