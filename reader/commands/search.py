@@ -14,7 +14,9 @@ it), page and a snippet with the match marked «like this».
 
 Matching works across Chinese scripts: 高新區 finds 高新区 and the reverse, and a Taiwan or Hong Kong phrase
 finds its mainland form (軟體 finds 软件). Case and full-width forms are ignored. With --script the text is
-converted first (display only) and snippets show the converted text.
+converted first (display only) and snippets show the converted text. Scripts: original, simplified (t2s),
+traditional (s2t: OpenCC's standard forms such as 喫, 麪, 裏, which Taiwan and Hong Kong readers don't use),
+taiwan (s2twp: Taiwan forms and phrases, 软件 → 軟體), hongkong (s2hk); or any OpenCC config name, in any case.
 
 Exit status, as with grep: 0 when something matched, 1 when nothing did (with a one-line message on
 stderr), 2 when the input or an option is bad.
