@@ -56,8 +56,7 @@ class ArticleView(Vertical):
             display.paragraphs, highlights=highlights, current=current, keep_place=keep_place
         )
         raw = self.query_one(RawView)
-        if not keep_place:
-            raw.show_lines(display.raw_lines)
+        raw.show_lines(display.raw_lines, keep_place=keep_place)
         first, last = (display.raw_lines[0].number, display.raw_lines[-1].number) if display.raw_lines else (0, 0)
         label = f"Raw OCR · page {display.page_number} · lines {first}–{last}"
         raw.border_title = label if display.script == "original" else f"{label} · converted to {display.script}"

@@ -11,10 +11,10 @@ from reader.widgets.text_view import TextBlock, WrappedTextView
 class RawView(WrappedTextView):
     """Source lines with a line-number gutter; a blank line marks a jump in the numbering."""
 
-    def show_lines(self, lines: Sequence[Line]) -> None:
-        """Show ``lines`` (text never parsed as markup) with their numbers."""
+    def show_lines(self, lines: Sequence[Line], *, keep_place: bool = False) -> None:
+        """Show ``lines`` (text never parsed as markup) with their numbers; ``keep_place`` keeps the scroll."""
         blocks = []
         for index, line in enumerate(lines):
             following = lines[index + 1].number if index + 1 < len(lines) else line.number + 1
             blocks.append(TextBlock(line.text, gutter=str(line.number), gap_after=int(following != line.number + 1)))
-        self.set_blocks(blocks)
+        self.set_blocks(blocks, keep_place=keep_place)

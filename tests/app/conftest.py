@@ -1,0 +1,74 @@
+"""Fixtures for Pilot tests: a fake store, fixture issues, and helpers to read what is on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.app import ReaderApp
+from reader.widgets.text_view import WrappedTextView
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MARKUP_ISSUE = FIXTURES / "markup-issue"
+LIBRARY = FIXTURES / "library"
+TWO_PAGE_ISSUE = LIBRARY / "a-daily-2020"
+
+
+class FakeStore:
+    """The part of ``reader.store.Store`` the app uses, in memory."""
+
+    def __init__(self) -> None:
+        self.state: dict[str, Any] = {}
+        self.bookmarks: set[tuple[str, str]] = set()
+        self.notes: dict[tuple[str, str], list[str]] = {}
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        return self.state.get(key, default)
+
+    def set_state(self, key: str, value: Any) -> None:
+        self.state[key] = value
+
+    def is_bookmarked(self, issue_id: str, article_id: str) -> bool:
+        return (issue_id, article_id) in self.bookmarks
+
+    def notes_for_article(self, issue_id: str, article_id: str) -> list[str]:
+        return self.notes.get((issue_id, article_id), [])
+
+
+@pytest.fixture
+def store() -> FakeStore:
+    return FakeStore()
+
+
+@pytest.fixture
+def make_app(store: FakeStore):
+    """Build a ``ReaderApp`` on a path (the sample issue by default) with the fake store."""
+
+    def make(path: Path | None = None, **kwargs: Any) -> ReaderApp:
+        return ReaderApp(path, store=kwargs.pop("store", store), **kwargs)
+
+    return make
+
+
+async def settle(pilot: Any) -> None:
+    """Wait for every worker and the messages they posted."""
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    for _ in range(3):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except (WorkerCancelled, WorkerFailed):
+            continue  # an exclusive worker replaced by a newer one, or a failure the app reports itself
+        await pilot.pause()
+
+
+def view_text(widget: WrappedTextView) -> str:
+    """The lines a text view draws, as plain text."""
+    return "\n".join(widget.render_line(y).text.rstrip() for y in range(widget.size.height))
+
+
+def all_text(widget: WrappedTextView) -> str:
+    """Every block of a text view (not only the visible part)."""
+    return "\n".join(block.text for block in widget.blocks)

@@ -1,0 +1,39 @@
+"""Pilot tests of the library screen: issues by date, open one, come back."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from reader.screens.issue import IssueScreen
+from reader.screens.library import LibraryScreen
+from tests.app.conftest import LIBRARY, settle
+
+
+async def test_library_lists_issues_by_date_and_opens_them(make_app) -> None:
+    app = make_app(LIBRARY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert [ref.meta.date for ref in screen.issue_refs] == ["2020-03-15", "2021-06-01"]
+        prompts = [str(option.prompt) for option in screen.query_one(OptionList).options]
+        assert "河畔日报" in prompts[0] and "城南周报" in prompts[1]
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IssueScreen)
+        assert app.current_issue.title == "城南周报"
+        assert app.current_article.display_title == "城南新桥正式通车"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("k", "enter")
+        await settle(pilot)
+        assert app.current_issue.title == "河畔日报"
+
+
+async def test_escape_does_nothing_without_a_library(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.screen, IssueScreen)

@@ -1,0 +1,146 @@
+"""Pilot tests: untrusted text shown literally, bad input, terminal sizes, resizing, long text speed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from reader.model import Line
+from reader.screens.issue import IssueScreen
+from reader.widgets.article_body import ArticleBody
+from reader.widgets.article_list import ArticleList
+from reader.widgets.raw_view import RawView
+from tests.app.conftest import MARKUP_ISSUE, all_text, settle, view_text
+
+
+async def test_markup_and_escapes_from_files_are_shown_literally(make_app) -> None:
+    app = make_app(MARKUP_ISSUE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running  # [@click=app.quit] must not be live
+        screen = app.screen
+        article_list = screen.query_one(ArticleList)
+        first = article_list.articles[0]
+        assert first.display_title == "[red]號外[/] [1]"
+        assert "[red]號外[/] [1]" in str(article_list.get_option(first.id).prompt)
+        headline = str(screen.query_one("#headline-block", Static).render())
+        assert "[red]號外[/] [1]" in headline
+        assert "[b]測試[/b]" in screen.sub_title
+        texts = []
+        for article in article_list.articles:
+            article_list.select_article(article.id)
+            await pilot.pause()
+            texts.append(all_text(screen.query_one(ArticleBody)))
+            await pilot.press("r")
+            texts.append(all_text(screen.query_one(RawView)))
+            await pilot.press("r")
+        shown = "\n".join(texts)
+        for literal in ("[b]粗體[/b]", "[/]", "[@click=app.quit]點我[/]", "C:\\path\\", "【圖1】", "[图1]"):
+            assert literal in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "紅色" in shown
+
+
+async def test_a_missing_path_is_reported_not_raised(make_app, tmp_path) -> None:
+    app = make_app(tmp_path / "nowhere")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert isinstance(app.screen, IssueScreen)
+        assert any("no such file" in str(n.message) for n in app._notifications)
+
+
+async def test_an_empty_folder_is_reported(make_app, tmp_path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert any("no page files" in str(n.message) for n in app._notifications)
+
+
+def test_launch_rejects_a_missing_path_before_starting(tmp_path) -> None:
+    import argparse
+
+    from reader.app import launch
+    from reader.errors import InputError
+
+    with pytest.raises(InputError):
+        launch(argparse.Namespace(path=str(tmp_path / "missing"), script=None, debug=False))
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (250, 70)])
+async def test_sizes_render_without_overlap(make_app, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        article_list = screen.query_one(ArticleList)
+        body = screen.query_one(ArticleBody)
+        header = screen.query_one("ArticleHeader")
+        assert article_list.region.right <= body.region.x
+        assert header.region.bottom <= body.region.y
+        assert body.region.height >= 3
+        assert body.region.right <= size[0]
+        width = body.scrollable_content_region.width
+        from rich.cells import cell_len
+
+        for y in range(body.size.height):
+            assert cell_len(body.render_line(y).text) <= body.size.width
+        assert width > 10
+
+
+async def test_resizing_keeps_the_reading_place(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        body = app.screen.query_one(ArticleBody)
+        body.show_paragraphs(
+            [f"第{number}段。本报讯 这是一篇很长的文章，用于测试显示速度。" * 5 for number in range(40)]
+        )
+        await pilot.pause()
+        body.scroll_to(y=30, animate=False, immediate=True)
+        await pilot.pause()
+        anchor = body._anchor()
+        top_before = view_text(body).splitlines()[0]
+        for size in ((70, 24), (60, 20), (250, 70), (120, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert body._anchor() == anchor, size
+        assert view_text(body).splitlines()[0] == top_before
+
+
+class _ViewApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RawView(id="raw")
+        yield ArticleBody(id="body")
+
+
+async def test_long_raw_page_and_long_article_open_fast() -> None:
+    lines = [
+        Line(number, f"第{number}行 OCR 文字，用于测试长页面的显示速度。[b]{number}[/b]") for number in range(1, 20001)
+    ]
+    paragraph = "本报讯 这是一篇很长的文章，用于测试显示速度。" * 200
+    paragraphs = [paragraph[:5000]] * 20  # 100,000 characters
+    app = _ViewApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        raw = app.query_one(RawView)
+        started = time.perf_counter()
+        raw.show_lines(lines)
+        await pilot.pause()
+        raw_seconds = time.perf_counter() - started
+        assert "20000" not in view_text(raw) and view_text(raw).lstrip().startswith("1")
+        raw.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert "20000" in view_text(raw)
+
+        body = app.query_one(ArticleBody)
+        started = time.perf_counter()
+        body.show_paragraphs(paragraphs)
+        await pilot.pause()
+        body_seconds = time.perf_counter() - started
+    assert raw_seconds < 0.5, raw_seconds
+    assert body_seconds < 0.5, body_seconds
