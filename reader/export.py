@@ -83,7 +83,7 @@ def byline_authors(byline: str | None) -> list[str]:
     names = []
     for token in re.split(r"[\s,，、;；]+", byline):
         token = _ROLE_PREFIX.sub("", token.strip("()（）:："))
-        if token and not _ROLE_TOKEN.match(token) and token not in names:
+        if any(ch.isalnum() for ch in token) and not _ROLE_TOKEN.match(token) and token not in names:
             names.append(token)
     return names
 
@@ -247,7 +247,7 @@ def _article_lines(group: ArticleNotes, level: str) -> list[str]:
             lines.append("")
         tags = " ".join(filter(None, (md_tag(t) for t in note.tags)))
         stamp = md_inline(note.created[:10]) if note.created else ""
-        footer = " · ".join(filter(None, [tags, stamp, f"note {note.id[:8]}"]))
+        footer = " · ".join(filter(None, [f"Tags: {tags}" if tags else "", stamp, f"note {note.id[:8]}"]))
         lines += [footer, ""]
     lines += [f"Citation: {md_inline(group.citation)}", ""]
     return lines
