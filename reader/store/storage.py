@@ -215,3 +215,34 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: no handle is kept open between operations."""
+
+
+class TransactionStorage(AtomicJSONStorage):
+    """The storage for one read-modify-write under the store lock: the file is parsed once.
+
+    TinyDB reads the whole file before every step of an operation (search, next id, update). Under the lock
+    nobody else can change the file, so the first parse is kept and handed back (TinyDB may mutate it: the
+    object lives only as long as this transaction, and is replaced by what was written). Every write also
+    stamps the ``meta`` table, so a new file records its schema version without a second write.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], meta: dict[str, Any] | None = None) -> None:
+        super().__init__(path)
+        self._meta = meta
+        self._cache: dict[str, Any] | None = None
+        self._loaded = False
+
+    def read(self) -> dict[str, Any] | None:
+        """The tables as parsed at the start of the transaction, with this transaction's writes."""
+        if not self._loaded:
+            self._cache = read_file(self.path)
+            self._loaded = True
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Replace the file with ``data`` (plus the ``meta`` table when missing)."""
+        if self._meta is not None and "meta" not in data:
+            data = {"meta": self._meta, **data}
+        self._loaded = False  # on failure, re-read rather than trust what TinyDB mutated
+        atomic_write(self.path, encode(data))
+        self._cache, self._loaded = data, True

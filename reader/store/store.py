@@ -20,7 +20,7 @@ from tinydb import Query, TinyDB
 from reader.model import Article, Bookmark, IssueAnalysis, Note
 from reader.store import schema, storage
 from reader.store.anchor import anchor_fields, resolve_anchor
-from reader.store.storage import AtomicJSONStorage, CorruptFileError, StoreError
+from reader.store.storage import CorruptFileError, StoreError, TransactionStorage
 
 LOCK_FILE = ".reader-store.lock"
 LOCK_TIMEOUT = 15.0
@@ -164,12 +164,10 @@ class Store:
         with self._locked():
             for attempt in (1, 2):
                 try:
-                    version = schema.file_version(storage.read_file(path))
+                    db = TinyDB(path, schema.meta_table(), storage=TransactionStorage)
+                    version = schema.file_version(db.storage.read())
                     if version > schema.CURRENT_VERSION:
                         raise StoreError(f"{path} was written by a newer reader (schema {version}); not changing it")
-                    db = TinyDB(path, storage=AtomicJSONStorage)
-                    if not db.table(schema.META_TABLE).all():
-                        db.table(schema.META_TABLE).insert({"schema_version": schema.CURRENT_VERSION})
                     return change(db.table(table))
                 except CorruptFileError:
                     if attempt == 2:
@@ -341,13 +339,20 @@ class Store:
             updated=stamp,
             **anchor_fields(analysis, article),
         )
-        return self.save_note(note)
+        return self._insert_note(note)
 
     def save_note(self, note: Note) -> Note:
         """Store a fully built note as is (import, tests); a note with the same id is replaced."""
         path = self._shard_path(note.issue_id)
         doc = schema.note_to_doc(note)
         self._write(path, schema.NOTES_TABLE, lambda t: t.upsert(doc, Query().id == note.id))
+        self._note_shards[note.id] = path
+        return note
+
+    def _insert_note(self, note: Note) -> Note:
+        path = self._shard_path(note.issue_id)
+        doc = schema.note_to_doc(note)
+        self._write(path, schema.NOTES_TABLE, lambda t: t.insert(doc))
         self._note_shards[note.id] = path
         return note
 
