@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
 
 from reader.model import Line
 
-__all__ = ["Block", "continues_across", "display_width", "split_blocks"]
+__all__ = ["Block", "continues_across", "display_width", "fast_median", "split_blocks"]
 
 #: A run whose typical line is wider than this many display cells stores one paragraph per line.
 PARAGRAPH_PER_LINE_WIDTH = 140
@@ -28,6 +27,10 @@ _WIDE = re.compile(
 )
 
 
+#: The complement of :data:`_WIDE`: on a mostly wide line there are few of these to count.
+_NARROW = re.compile("[^" + _WIDE.pattern[1:])
+
+
 def display_width(text: str) -> int:
     """Return the width of ``text`` in terminal cells: wide and full-width characters count two.
 
@@ -35,6 +38,9 @@ def display_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
+    # count whichever class is likely rarer: narrow characters on a line that opens with a wide one
+    if ord(text[0]) >= 0x1100:
+        return 2 * len(text) - len(_NARROW.findall(text))
     return len(text) + len(_WIDE.findall(text))
 
 
@@ -55,7 +61,7 @@ class Block:
         texts = tuple(line.text.strip() for line in self.lines)
         object.__setattr__(self, "numbers", tuple(line.number for line in self.lines))
         object.__setattr__(self, "texts", texts)
-        object.__setattr__(self, "compact", "".join("".join(text.split()) for text in texts))
+        object.__setattr__(self, "compact", "".join("".join(texts).split()))
 
     @property
     def width(self) -> int:
@@ -64,30 +70,54 @@ class Block:
         return max(body)
 
 
-def _make_block(lines: list[Line]) -> Block:
-    return Block(tuple(lines), tuple(display_width(line.text.strip()) for line in lines))
+def _block(lines: tuple[Line, ...], widths: tuple[int, ...], texts: tuple[str, ...]) -> Block:
+    """A :class:`Block` from lines whose stripped texts are already known (skips ``__post_init__``)."""
+    block = object.__new__(Block)
+    setattr_ = object.__setattr__
+    setattr_(block, "lines", lines)
+    setattr_(block, "widths", widths)
+    setattr_(block, "numbers", tuple(line.number for line in lines))
+    setattr_(block, "texts", texts)
+    setattr_(block, "compact", "".join("".join(texts).split()))
+    return block
+
+
+def fast_median(values: list[int]) -> float:
+    """:func:`statistics.median` of a non-empty list, without its overhead."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
     """Split ``lines`` into blocks at blank lines (and at every line on paragraph-per-line pages)."""
-    runs: list[list[Line]] = []
+    runs: list[tuple[list[Line], list[str]]] = []
     current: list[Line] = []
+    texts: list[str] = []
     for line in lines:
-        if line.text.strip():
+        text = line.text.strip()
+        if text:
             current.append(line)
+            texts.append(text)
         elif current:
-            runs.append(current)
-            current = []
+            runs.append((current, texts))
+            current, texts = [], []
     if current:
-        runs.append(current)
+        runs.append((current, texts))
     blocks: list[Block] = []
-    for run in runs:
-        widths = [display_width(line.text.strip()) for line in run]
-        long_lines = sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in widths)
-        if len(run) > 2 and (median(widths) >= PARAGRAPH_PER_LINE_WIDTH or long_lines >= 2):
-            blocks.extend(_make_block([line]) for line in run)
+    for run, run_texts in runs:
+        widths = [display_width(text) for text in run_texts]
+        if len(run) > 2 and (
+            sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in widths) >= 2
+            or fast_median(widths) >= PARAGRAPH_PER_LINE_WIDTH
+        ):
+            blocks.extend(
+                _block((line,), (width,), (text,)) for line, width, text in zip(run, widths, run_texts, strict=True)
+            )
         else:
-            blocks.append(Block(tuple(run), tuple(widths)))
+            blocks.append(_block(tuple(run), tuple(widths), tuple(run_texts)))
     return blocks
 
 
@@ -110,7 +140,7 @@ def continues_across(previous: Block, following: Block) -> bool:
     reference = [*previous.widths[:-1], *following.widths[:-1]]
     if not reference:
         return False
-    column = median(reference)
+    column = fast_median(reference)
     last_width = previous.widths[-1]
     if last_width > column + 4:
         return False

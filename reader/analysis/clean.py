@@ -30,6 +30,8 @@ GLYPH_VARIANTS: dict[str, str] = {
     "黒": "黑",  # U+9ED2 Japanese form of 黑 (black)
 }
 _GLYPH_TABLE = str.maketrans(GLYPH_VARIANTS)
+#: ``str.translate`` looks up every character; searching for the few variants first is much cheaper.
+_ANY_VARIANT = re.compile("[" + "".join(GLYPH_VARIANTS) + "]")
 
 _CJK_RANGES = (
     (0x2E80, 0x2FDF),
@@ -51,13 +53,23 @@ _CJK_CLASS = re.compile(
 )
 
 
+_CJK_CACHE: dict[str, bool] = {}
+
+
 def is_cjk(char: str) -> bool:
     """Return True for a CJK ideograph, kana, CJK punctuation or full-width form."""
-    return _CJK_CLASS.match(char) is not None
+    known = _CJK_CACHE.get(char)
+    if known is None:
+        known = _CJK_CLASS.match(char) is not None
+        if len(_CJK_CACHE) < 65536:
+            _CJK_CACHE[char] = known
+    return known
 
 
 def map_glyphs(text: str) -> str:
     """Replace OCR glyph variants listed in :data:`GLYPH_VARIANTS`."""
+    if _ANY_VARIANT.search(text) is None:
+        return text
     return text.translate(_GLYPH_TABLE)
 
 
@@ -101,32 +113,29 @@ def _ocr_space(left: str, right: str) -> bool:
     return False
 
 
+#: Space runs that may change: any run of two or more (it collapses to one), and a single space beside a
+#: CJK character (it may be an OCR artefact). A single space between two non-CJK characters always stays.
+_SPACE_RUN = re.compile("(?<=" + _CJK_CLASS.pattern + ") +| +(?=" + _CJK_CLASS.pattern + ")| {2,}")
+
+
 def remove_ocr_spaces(text: str) -> str:
     """Drop ASCII spaces that OCR put between CJK characters and inside numbers in CJK text.
 
     ``11月 29日`` → ``11月29日``, ``资 3.7 亿元`` → ``资3.7亿元``. Spaces between Latin words stay, and so
-    does the ideographic space U+3000, which transcribers use on purpose.
+    does the ideographic space U+3000, which transcribers use on purpose. A run of spaces that stays
+    becomes one space.
     """
     if " " not in text:
         return text
-    out: list[str] = []
     length = len(text)
-    index = 0
-    while index < length:
-        char = text[index]
-        if char != " ":
-            out.append(char)
-            index += 1
-            continue
-        end = index
-        while end < length and text[end] == " ":
-            end += 1
-        left = out[-1] if out else ""
-        right = text[end] if end < length else ""
-        if not (left and right and _ocr_space(left, right)):
-            out.append(" ")
-        index = end
-    return "".join(out)
+
+    def replace(match: re.Match[str]) -> str:
+        start, end = match.span()
+        if start and end < length and _ocr_space(text[start - 1], text[end]):
+            return ""
+        return " "
+
+    return _SPACE_RUN.sub(replace, text)
 
 
 def clean_paragraph(lines: Iterable[str], dateline: str | None = None) -> str:

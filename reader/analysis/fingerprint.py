@@ -12,6 +12,16 @@ import unicodedata
 __all__ = ["article_fingerprint", "normalize_for_fingerprint"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
+#: Full-width ASCII forms and the ideographic space. NFKC maps each to one ASCII character; mapping them
+#: first gives the same NFKC result (NFKC composes the full decomposition, and these decompose to one
+#: ASCII character each), but leaves most CJK text already normalized, which ``normalize`` then returns
+#: after a quick check instead of decomposing and recomposing every character.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _half_width(match: re.Match[str]) -> str:
+    char = match.group()
+    return " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
 
 
 def normalize_for_fingerprint(text: str) -> str:
@@ -19,7 +29,7 @@ def normalize_for_fingerprint(text: str) -> str:
 
     Spacing, punctuation and line breaks are dropped so that a re-cleaned or re-wrapped text keeps its id.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", _FULL_WIDTH.sub(_half_width, text)).casefold()
     return _NOT_WORD.sub("", folded)
 
 

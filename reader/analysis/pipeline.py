@@ -44,13 +44,14 @@ def _title_fields(
 def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tuple[list[str], list[int], str | None]:
     """Cleaned paragraphs (lead first, column breaks joined), their first lines, and the dateline."""
     order = [*draft.lead, *draft.body]
+    body = set(draft.body)
     groups: list[list[int]] = []
     for position, index in enumerate(order):
         previous = order[position - 1] if position else None
         joinable = (
             previous is not None
-            and previous in draft.body
-            and index in draft.body
+            and previous in body
+            and index in body
             and roles[index].dateline is None
             and roles[previous].role == roles[index].role == "body"
             and continues_across(blocks[previous], blocks[index])
@@ -64,7 +65,7 @@ def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tu
     dateline: str | None = None
     for group in groups:
         head = roles[group[0]].dateline
-        if head and dateline is None and not paragraphs or head and dateline is None and group[0] in draft.body:
+        if head and dateline is None and (not paragraphs or group[0] in body):
             dateline = dateline or head
         lines = [line.text for index in group for line in blocks[index].lines]
         paragraphs.append(clean_paragraph(lines, head))
@@ -77,7 +78,8 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
     byline_lines = sorted({*inner_bylines, *(n for index in draft.byline for n in roles[index].byline_lines)})
     byline_set = set(byline_lines)
     kicker, headline, subheadline = _title_fields(draft, blocks, byline_set)
-    line_text = {line.number: line.text for index in draft.blocks for line in blocks[index].lines}
+    indices = draft.blocks
+    line_text = {line.number: line.text for index in indices for line in blocks[index].lines}
     byline = " ".join(" ".join(line_text[n].split()) for n in byline_lines) or None
     contributors: tuple[Contributor, ...] = ()
     if byline:
@@ -90,7 +92,7 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
     if extra_body:
         paragraphs.insert(0, " ".join(line_text[n].strip() for n in extra_body))
         starts.insert(0, extra_body[0])
-    source_lines = tuple(n for index in draft.blocks for n in blocks[index].numbers)
+    source_lines = tuple(n for index in indices for n in blocks[index].numbers)
     fingerprint = article_fingerprint("\n".join([headline or "", *paragraphs, byline or ""]))
     reasons = dict(draft.reasons)
     reasons.setdefault(

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from statistics import median
 
-from reader.analysis.blocks import Block
+from reader.analysis.blocks import Block, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.datelines import find_dateline
 
@@ -67,7 +66,7 @@ def page_column_width(blocks: list[Block]) -> float:
     widths = [width for block in blocks if len(block.lines) > 2 for width in block.widths[:-1]]
     if len(widths) < MIN_WIDTH_SAMPLE:
         return 0.0  # too few lines to tell a wide box from the usual column
-    return float(median(widths))
+    return float(fast_median(widths))
 
 
 def _title_like(block: Block) -> bool:
@@ -133,8 +132,9 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
 def classify_block(block: Block, column_width: float) -> BlockRole:
     """Return the role of ``block`` on its own, before context is taken into account."""
     first = block.texts[0]
-    wide = column_width > 0 and len(block.lines) >= 2 and median(block.widths) >= WIDE_FACTOR * column_width
-    if all(_FURNITURE.search(text) for text in block.texts) and len(block.compact) <= 60:
+    compact = block.compact
+    wide = column_width > 0 and len(block.lines) >= 2 and fast_median(block.widths) >= WIDE_FACTOR * column_width
+    if len(compact) <= 60 and all(_FURNITURE.search(text) for text in block.texts):
         return BlockRole("furniture", reason="page header or page number")
     byline_numbers = _byline_lines(block)
     if byline_numbers:
@@ -142,16 +142,17 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     dateline = find_dateline(first)
     if dateline:
         return BlockRole("body", wide=wide, dateline=dateline, reason=f"opens with the dateline {dateline}")
-    boxed = len(block.compact) > 2 and block.compact[0] in ITEM_MARKERS and block.compact[-1] in ITEM_MARKERS
-    if _CAPTION.match(first) or (_title_like(block) and (_PHOTO_CREDIT.search(block.compact) or boxed)):
+    title_like = _title_like(block)
+    boxed = len(compact) > 2 and compact[0] in ITEM_MARKERS and compact[-1] in ITEM_MARKERS
+    if _CAPTION.match(first) or (title_like and (boxed or _PHOTO_CREDIT.search(compact))):
         return BlockRole("caption", reason="picture caption or photo credit")
-    if _title_like(block) and _CHAPTER.match(first):
+    if title_like and _CHAPTER.match(first):
         return BlockRole("body", reason="chapter heading inside the text", title_like=True)
-    advert = len(block.compact) <= 200 and "。" not in block.compact and _ADVERT.search(block.compact)
-    if advert and (len(block.lines) > 1 or not _title_like(block)):
-        return BlockRole("advert", reason="prices or contact details")
-    if _title_like(block):
-        if _NOTICE.search(block.compact):
+    if len(compact) <= 200 and "。" not in compact and (len(block.lines) > 1 or not title_like):
+        if _ADVERT.search(compact):
+            return BlockRole("advert", reason="prices or contact details")
+    if title_like:
+        if _NOTICE.search(compact):
             return BlockRole("notice", reason="title names a notice")
         inner_bylines = _title_byline_lines(block) if len(block.lines) > 1 else ()
         return BlockRole(
