@@ -19,7 +19,6 @@ from textual.screen import Screen
 from reader import paths
 from reader.model import Article, Issue
 from reader.screens.help import HelpScreen, KeyRow
-from reader.screens.palette import ArticleProvider
 
 NODE_LABELS = {
     "IssueScreen": "Reading",
@@ -31,6 +30,14 @@ NODE_LABELS = {
 }
 """Headings of the help screen, by the class that declares the keys."""
 
+
+def _article_provider() -> type[Any]:
+    """The command palette's article search, imported when the palette first opens (keeps start-up lean)."""
+    from reader.screens.palette import ArticleProvider
+
+    return ArticleProvider
+
+
 LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
 
 
@@ -38,12 +45,12 @@ class ReaderApp(App[None]):
     """Read digitized newspaper issues: library → issue → page → article."""
 
     TITLE = "reader"
-    COMMANDS = App.COMMANDS | {ArticleProvider}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    COMMANDS = App.COMMANDS | {_article_provider}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal"), (120, "-wide")]
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("ctrl+p", "command_palette", "Commands", priority=True, id="command-palette"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="command-palette"),
     ]
 
     def __init__(
@@ -145,11 +152,10 @@ class ReaderApp(App[None]):
     # ---- themes --------------------------------------------------------------------------------
 
     def restore_theme(self) -> None:
-        """Apply the theme saved in the store, and save every later change."""
+        """Apply the theme saved in the store (later changes are saved by ``_theme_changed``)."""
         saved = self.get_state("theme")
         if isinstance(saved, str) and saved in self.available_themes and saved != self.theme:
             self.theme = saved
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Any) -> None:
         self.set_state("theme", theme.name)
@@ -162,6 +168,8 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         from reader.ingest.issue import is_library
+
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
 
         if is_library(self.path):
             from reader.screens.library import LibraryScreen

@@ -132,9 +132,14 @@ class IssueScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#panes").loading = True
         self.sub_title = f"opening {self.path.name}…"
+        # Show the loading indicator only when loading is slow: its animation would slow a fast start.
+        self._loading_timer = self.set_timer(0.25, self._show_loading)
         self._load()
+
+    def _show_loading(self) -> None:
+        if not self._articles:
+            self.query_one("#panes").loading = True
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -155,6 +160,7 @@ class IssueScreen(Screen[None]):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
+            self._loading_timer.stop()
             self.query_one("#panes").loading = False
             self.sub_title = "error"
             self.notify(f"{error}", title="Could not open", severity="error", markup=False, timeout=10)
@@ -170,6 +176,7 @@ class IssueScreen(Screen[None]):
         self._articles = tuple(a for number in sorted(self._pages) for a in self._pages[number].articles)
         article_list = self.query_one(ArticleList)
         article_list.set_articles(self._articles, markers=self.reader_app.markers_for(self.issue))
+        self._loading_timer.stop()
         self.query_one("#panes").loading = False
         if self._current is None and not article_list.has_focus:
             article_list.focus()
@@ -208,7 +215,8 @@ class IssueScreen(Screen[None]):
 
     @on(ArticleList.ArticleHighlighted)
     def _article_highlighted(self, event: ArticleList.ArticleHighlighted) -> None:
-        self.open_article(event.article)
+        if self._current is None or event.article.id != self._current.id:
+            self.open_article(event.article)
 
     @on(ArticleList.ArticleChosen)
     def _article_chosen(self, event: ArticleList.ArticleChosen) -> None:

@@ -1,0 +1,87 @@
+"""End to end: the real ``reader`` command in tmux, driven with send-keys and read with capture-pane."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+READER = Path(sys.executable).parent / "reader"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[str]:
+    name = f"reader-e2e-{uuid.uuid4().hex[:8]}"
+    command = f"{READER} --data-dir {tmp_path / 'data'}; echo EXIT=$?"
+    _tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "40", "-e", "TERM=xterm-256color", "sh")
+    _tmux("resize-window", "-t", name, "-x", "140", "-y", "40")  # a detached session may ignore -x/-y
+    _tmux("send-keys", "-t", name, command, "Enter")
+    try:
+        yield name
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def _capture(name: str) -> str:
+    return _tmux("capture-pane", "-p", "-t", name)
+
+
+def _wait_for(name: str, check: Callable[[str], bool], timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _capture(name)
+        if check(screen):
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"timed out; the screen was:\n{screen}")
+
+
+def _listed_articles() -> list[tuple[str, str]]:
+    """Titles and bylines of the sample issue's articles, as ``reader list`` prints them."""
+    output = subprocess.run([str(READER), "list"], check=True, capture_output=True, text=True).stdout
+    rows = [line.split("\t") for line in output.splitlines() if line.strip()]
+    return [(row[1], row[2] if len(row) > 2 else "") for row in rows]
+
+
+def test_read_the_sample_issue_in_a_real_terminal(session: str) -> None:
+    articles = _listed_articles()
+    assert len(articles) == 4
+    # The list may wrap a long title onto two lines: compare on its first characters.
+    screen = _wait_for(session, lambda s: all(title[:12] in s for title, _ in articles))
+    assert "郑州高新区地方报" in screen
+
+    _tmux("send-keys", "-t", session, "Down", "Enter")
+    second_title, second_byline = articles[1]
+    screen = _wait_for(session, lambda s: "Byline" in s and second_byline.split()[-1] in s)
+    byline_row = next(line for line in screen.splitlines() if "Byline" in line)
+    assert byline_row.index("Byline") > 40  # beside the text, right of the list
+    assert second_title[:10] in screen
+
+    _tmux("send-keys", "-t", session, "r")
+    screen = _wait_for(session, lambda s: "Raw OCR" in s)
+    numbered = [line for line in screen.splitlines() if "Raw OCR" not in line]
+    first_line = screen.split("lines ", 1)[1].split("–", 1)[0]
+    assert any(line.split("│")[-1].strip().startswith(f"{first_line} ") for line in numbered), screen
+
+    _tmux("send-keys", "-t", session, "r")
+    _wait_for(session, lambda s: "Raw OCR" not in s)
+    _tmux("send-keys", "-t", session, "q")
+    screen = _wait_for(session, lambda s: "EXIT=" in s.replace("echo EXIT=", ""))
+    assert "EXIT=0" in screen
+    assert "Traceback" not in screen
