@@ -241,7 +241,13 @@ class IssueScreen(Screen[None]):
         if self._query:
             from reader.search import find_spans
 
-            highlights = [tuple(find_spans(paragraph, self._query)) for paragraph in display.paragraphs]
+            originals = display.article.paragraphs
+            # Conversion is display-only: when it kept a paragraph's length, the hits found in the source text
+            # sit at the same offsets; otherwise search the converted text itself.
+            highlights = [
+                tuple(find_spans(source if len(source) == len(shown) else shown, self._query))
+                for source, shown in zip(originals, display.paragraphs, strict=False)
+            ]
             if 0 <= self._hit_index < len(self._hits):
                 article_id, paragraph, ordinal = self._hits[self._hit_index]
                 if article_id == display.article.id and ordinal < len(highlights[paragraph]):
@@ -311,7 +317,9 @@ class IssueScreen(Screen[None]):
             self._refresh_current()
             return
         articles = len({hit[0] for hit in event.hits})
-        self.notify(f"{count} hits in {articles} articles for “{event.query}”", markup=False)
+        hits = f"{count} hit" + ("s" if count != 1 else "")
+        found_in = f"{articles} article" + ("s" if articles != 1 else "")
+        self.notify(f"{hits} in {found_in} for “{event.query}”", markup=False)
         order = [article.id for article in self._articles]
         here = order.index(self._current.id) if self._current is not None and self._current.id in order else 0
         start = next((index for index, hit in enumerate(self._hits) if order.index(hit[0]) >= here), 0)

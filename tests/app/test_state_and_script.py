@@ -116,3 +116,16 @@ async def test_system_commands_cover_every_action(make_app) -> None:
             "Captions and notices",
         ):
             assert title in titles
+
+
+async def test_search_hits_stay_highlighted_in_a_converted_script(make_app) -> None:
+    from reader.widgets.article_body import ArticleBody
+
+    app = make_app(script="traditional")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"安全生产", "enter")
+        await settle(pilot)
+        body = app.screen.query_one(ArticleBody)
+        highlighted = [block.text[start:end] for block in body.blocks for start, end in block.highlights]
+        assert highlighted and all(text == "安全生產" for text in highlighted)

@@ -1,0 +1,210 @@
+"""The note editor (``a``): the note's text, the quoted passage (selected text or picked paragraphs) and tags.
+
+Also home of :func:`annotate`, the app's ``a`` action, and :func:`current_analysis`, shared by the notes
+screens. Store writes run in a thread worker; page text reaches the screen only as ``Content``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, TextArea
+from textual.widgets.selection_list import Selection
+
+from reader.model import Article, IssueAnalysis, Note, PageAnalysis
+from reader.sanitize import sanitize
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """What the editor returns: the note's text, its quote and its tags."""
+
+    text: str
+    quote: str
+    tags: tuple[str, ...]
+
+
+def split_tags(raw: str) -> tuple[str, ...]:
+    """Tags typed as ``a, b #c`` → ``("a", "b", "c")`` (commas, spaces or ``#`` separate them)."""
+    return tuple(dict.fromkeys(t for t in re.split(r"[,\s#，、]+", raw) if t))
+
+
+class NoteEditor(ModalScreen[NoteDraft | None]):
+    """Edit a note on one article; returns a :class:`NoteDraft`, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    NoteEditor { align: center middle; }
+    NoteEditor #note-box {
+        width: 90%; max-width: 110; height: auto; max-height: 95%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    NoteEditor #note-headline { text-style: bold; margin-bottom: 1; }
+    NoteEditor .note-label { color: $text-muted; }
+    NoteEditor #note-text { height: 6; }
+    NoteEditor #note-quote { height: 4; }
+    NoteEditor #note-paragraphs { height: 6; }
+    NoteEditor #note-buttons { height: auto; align-horizontal: right; }
+    NoteEditor #note-buttons Button { margin-left: 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(
+        self,
+        headline: str,
+        paragraphs: Sequence[str] = (),
+        *,
+        note: Note | None = None,
+        quote: str = "",
+    ) -> None:
+        super().__init__()
+        self._headline = headline
+        self._paragraphs = tuple(paragraphs)
+        self._note = note
+        self._quote = note.quote if note is not None else quote
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box") as box:
+            box.border_title = "Edit note" if self._note else "New note"
+            box.border_subtitle = "ctrl+s save · esc cancel"
+            yield Label(Content(sanitize(self._headline)), id="note-headline", markup=False)
+            yield Label("Note", classes="note-label", markup=False)
+            yield TextArea(self._note.text if self._note else "", id="note-text", soft_wrap=True)
+            if self._paragraphs:
+                yield Label("Quote paragraphs (space to pick)", classes="note-label", markup=False)
+                yield SelectionList[int](
+                    *(Selection(Content(_preview(p)), index) for index, p in enumerate(self._paragraphs)),
+                    id="note-paragraphs",
+                )
+            yield Label("Quote", classes="note-label", markup=False)
+            yield TextArea(self._quote, id="note-quote", soft_wrap=True)
+            yield Label("Tags (separated by commas or spaces)", classes="note-label", markup=False)
+            yield Input(" ".join(self._note.tags) if self._note else "", id="note-tags", placeholder="history, 1949")
+            with Horizontal(id="note-buttons"):
+                yield Button("Save", id="note-save", variant="primary")
+                yield Button("Cancel", id="note-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text", TextArea).focus()
+
+    @on(SelectionList.SelectedChanged, "#note-paragraphs")
+    def _paragraphs_picked(self, event: SelectionList.SelectedChanged[int]) -> None:
+        picked = sorted(event.selection_list.selected)
+        if picked:
+            self.query_one("#note-quote", TextArea).text = "\n\n".join(self._paragraphs[i] for i in picked)
+
+    @on(Button.Pressed, "#note-save")
+    def action_save(self) -> None:
+        """Return the draft (a note needs a text or a quote)."""
+        text = self.query_one("#note-text", TextArea).text.strip()
+        quote = self.query_one("#note-quote", TextArea).text.strip()
+        if not text and not quote:
+            self.notify("Write a note or pick a quote first", severity="warning", markup=False)
+            return
+        self.dismiss(NoteDraft(text, quote, split_tags(self.query_one("#note-tags", Input).value)))
+
+    @on(Button.Pressed, "#note-cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+def _preview(paragraph: str, limit: int = 70) -> str:
+    flat = " ".join(sanitize(paragraph).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# ── the app's actions ─────────────────────────────────────────────────────────────────────────────────
+
+
+def issue_screen(app: App[Any]) -> Any | None:
+    """The reading screen when it is the active screen (our keys do nothing over other modals)."""
+    from reader.screens.issue import IssueScreen
+
+    return app.screen if isinstance(app.screen, IssueScreen) else None
+
+
+def current_analysis(app: App[Any]) -> IssueAnalysis | None:
+    """The analysis of the issue on the reading screen, rebuilt from its issue and articles."""
+    screen = issue_screen(app) or getattr(app, "_issue_screen", lambda: None)()
+    issue = getattr(screen, "issue", None)
+    if issue is None:
+        return None
+    articles: tuple[Article, ...] = tuple(getattr(screen, "articles", ()))
+    pages = tuple(
+        PageAnalysis(page, tuple(a for a in articles if a.page_number == page.number)) for page in issue.pages
+    )
+    return IssueAnalysis(issue, pages)
+
+
+def store_of(app: App[Any]) -> Any | None:
+    """The app's store, or None after telling the user why notes are unavailable."""
+    store = getattr(app, "store", None)
+    if store is None or not hasattr(store, "add_note"):
+        app.notify("Notes and bookmarks are not available: the store is not open", severity="warning", markup=False)
+        return None
+    return store
+
+
+def in_background(app: App[Any], job: Callable[[], Any], done: Callable[[Any], None], failure: str) -> None:
+    """Run a store call in a thread worker; then ``done(result)`` on the UI thread, or notify the error."""
+
+    def run() -> None:
+        try:
+            result = job()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
+            app.call_from_thread(app.notify, f"{failure}: {exc}", severity="error", markup=False, timeout=10)
+            return
+        app.call_from_thread(done, result)
+
+    app.run_worker(run, thread=True, group="notes-store", exit_on_error=False)
+
+
+def selected_text(app: App[Any]) -> str:
+    """Text the user selected with the mouse on the reading screen, if any."""
+    try:
+        return (app.screen.get_selected_text() or "").strip()
+    except Exception:  # noqa: BLE001 - selection support varies by widget
+        return ""
+
+
+def annotate(app: App[Any]) -> None:
+    """``a``: write a note on the article on show, quoting the selected text if there is some."""
+    if issue_screen(app) is None:
+        return
+    article = getattr(app, "current_article", None)
+    analysis = current_analysis(app)
+    if article is None or analysis is None:
+        app.notify("Open an article first", markup=False)
+        return
+    store = store_of(app)
+    if store is None:
+        return
+
+    def saved(note: Note) -> None:
+        app.notify("Note saved", markup=False, timeout=3)
+        getattr(app, "refresh_markers", lambda: None)()
+
+    def edited(draft: NoteDraft | None) -> None:
+        if draft is None:
+            return
+        in_background(
+            app,
+            lambda: store.add_note(analysis, article, draft.text, quote=draft.quote, tags=draft.tags),
+            saved,
+            "Could not save the note",
+        )
+
+    editor = NoteEditor(article.display_title, article.paragraphs, quote=selected_text(app))
+    app.push_screen(editor, callback=edited)

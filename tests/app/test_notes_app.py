@@ -1,0 +1,188 @@
+"""Pilot tests for bookmarks and notes in the app: b, B, a, A, e, with a real store in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, TextArea
+
+from reader.app import ReaderApp
+from reader.screens.bookmarks import BookmarksScreen
+from reader.screens.issue import IssueScreen
+from reader.screens.note_editor import NoteEditor
+from reader.screens.notes_list import ConfirmDelete, NotesListScreen
+from reader.store import Store
+from tests.app.conftest import MARKUP_ISSUE, settle
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def real_store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "data")
+
+
+def _app(store: Store, path: Path | None = None) -> ReaderApp:
+    return ReaderApp(path, store=store)
+
+
+def _option_texts(option_list: OptionList) -> list[str]:
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def test_b_toggles_the_bookmark(real_store: Store) -> None:
+    """b bookmarks the article on show; b again removes it."""
+    app = _app(real_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article = app.current_article
+        assert article is not None
+        await pilot.press("b")
+        await settle(pilot)
+        assert real_store.is_bookmarked(app.current_issue.id, article.id)
+        await pilot.press("b")
+        await settle(pilot)
+        assert real_store.list_bookmarks() == []
+
+
+async def test_B_lists_bookmarks_and_opens_one(real_store: Store) -> None:
+    """B shows bookmarks across issues (headline, newspaper, date); Enter jumps to the article."""
+    app = _app(real_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await settle(pilot)
+        wanted = app.current_article
+        await pilot.press("b", "up", "up")
+        await settle(pilot)
+        assert app.current_article.id != wanted.id
+        await pilot.press("B")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        rows = _option_texts(app.screen.query_one("#bookmark-list", OptionList))
+        assert len(rows) == 1 and wanted.display_title in rows[0] and "2022-12-02" in rows[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IssueScreen)
+        assert app.current_article.id == wanted.id
+
+
+async def test_a_writes_a_note_with_picked_quote_and_tags(real_store: Store) -> None:
+    """a opens the editor; the text, a picked paragraph as quote and tags are saved."""
+    app = _app(real_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article = app.current_article
+        await pilot.press("a")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        await pilot.press(*"my note")
+        editor.query_one("#note-paragraphs").select(0)
+        await pilot.pause()
+        editor.query_one("#note-tags", Input).value = "history, 党建"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, IssueScreen)
+    (note,) = real_store.list_notes()
+    assert (note.text, note.tags, note.article_id) == ("my note", ("history", "党建"), article.id)
+    assert note.quote == article.paragraphs[0]
+
+
+async def test_a_escape_saves_nothing(real_store: Store) -> None:
+    app = _app(real_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "x", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, IssueScreen)
+    assert real_store.list_notes() == []
+
+
+async def test_A_lists_filters_edits_and_deletes(real_store: Store) -> None:
+    """A lists notes; the tag filter narrows them; e edits; d asks before deleting."""
+    app = _app(real_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        analysis_articles = screen.articles
+        from reader.screens.note_editor import current_analysis
+
+        analysis = current_analysis(app)
+        real_store.add_note(analysis, analysis_articles[0], "first [red]x[/]", tags=["keep"])
+        real_store.add_note(analysis, analysis_articles[1], "second", tags=["other"])
+        await pilot.press("A")
+        await settle(pilot)
+        notes_screen = app.screen
+        assert isinstance(notes_screen, NotesListScreen)
+        option_list = notes_screen.query_one("#notes-list", OptionList)
+        assert option_list.option_count == 2
+        assert any("first [red]x[/]" in row for row in _option_texts(option_list))  # literal, not markup
+        notes_screen.query_one("#notes-tag", Input).value = "keep"
+        await pilot.pause()
+        assert [n.text for n in notes_screen.shown] == ["first [red]x[/]"]
+        option_list.focus()
+        await pilot.press("e")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        editor.query_one("#note-text", TextArea).text = "edited"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [n.text for n in real_store.list_notes(tag="keep")] == ["edited"]
+        assert app.screen is notes_screen
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDelete)
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(real_store.list_notes()) == 2
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert [n.text for n in real_store.list_notes()] == ["second"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, IssueScreen)
+
+
+async def test_e_exports_the_issue_notes(real_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """e writes a new Markdown file in the current directory and names it in a notification."""
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = _app(real_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert list(out.iterdir()) == []  # nothing to export yet
+        from reader.screens.note_editor import current_analysis
+
+        real_store.add_note(current_analysis(app), app.current_article, "导出", quote="党支部")
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("e")  # a second export never overwrites the first
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    files = sorted(out.iterdir())
+    assert len(files) == 2 and all(f.suffix == ".md" for f in files)
+    assert "\n导出\n" in files[0].read_text(encoding="utf-8")
+    assert any(str(files[0]) in m for m in messages)
+
+
+async def test_markup_headline_is_shown_literally(real_store: Store) -> None:
+    """A headline like "[red]號外[/] [1]" stays literal in the bookmark list and the editor."""
+    app = _app(real_store, MARKUP_ISSUE)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "B")
+        await settle(pilot)
+        rows = _option_texts(app.screen.query_one("#bookmark-list", OptionList))
+        (bookmark,) = real_store.list_bookmarks()
+        assert " ".join((bookmark.headline or "(untitled)").split()) in rows[0]
+        await pilot.press("escape", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteEditor)
