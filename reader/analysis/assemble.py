@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.analysis.blocks import Block
-from reader.analysis.overlap import bigrams, coverage
+from reader.analysis.overlap import bigram_codes, coverage
 from reader.analysis.roles import ITEM_MARKERS, BlockRole
 
 __all__ = ["Draft", "assemble"]
@@ -168,15 +168,15 @@ class _Grams:
 
     def __init__(self, blocks: list[Block]) -> None:
         self._blocks = blocks
-        self._cache: dict[int, set[str]] = {}
+        self._cache: dict[int, set[int]] = {}
 
-    def block(self, index: int) -> set[str]:
+    def block(self, index: int) -> set[int]:
         grams = self._cache.get(index)
         if grams is None:
-            grams = self._cache[index] = bigrams([self._blocks[index].compact])
+            grams = self._cache[index] = bigram_codes([self._blocks[index].compact])
         return grams
 
-    def of(self, indices: list[int]) -> set[str]:
+    def of(self, indices: list[int]) -> set[int]:
         return set().union(*(self.block(index) for index in indices)) if indices else set()
 
 
@@ -224,6 +224,15 @@ def _reattach_leads(drafts: list[Draft], roles: list[BlockRole], grams: _Grams) 
     if not orphans:
         return drafts
     moved: set[int] = set()
+    # a host's blocks do not change while it can host (taking a lead ends that), so its pairs are kept
+    host_grams: dict[int, set[int]] = {}
+
+    def grams_of(draft: Draft) -> set[int]:
+        found = host_grams.get(id(draft))
+        if found is None:
+            found = host_grams[id(draft)] = grams.of(draft.blocks)
+        return found
+
     for orphan in orphans:
         hosts = [d for d in drafts if d.kind == "article" and d.body and not d.lead and id(d) not in moved]
         openless = [d for d in hosts if not _opens_with_dateline(d, roles)]
@@ -231,7 +240,7 @@ def _reattach_leads(drafts: list[Draft], roles: list[BlockRole], grams: _Grams) 
         if not candidates:
             continue
         probe = grams.of(orphan.lead)
-        scores = [coverage(probe, grams.of(d.blocks)) for d in candidates]
+        scores = [coverage(probe, grams_of(d)) for d in candidates]
         best = max(range(len(candidates)), key=scores.__getitem__)
         if scores[best] < LEAD_MIN_COVERAGE:
             continue

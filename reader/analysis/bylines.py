@@ -88,13 +88,20 @@ _SIGN_OFF = re.compile(
 
 
 def _strip(text: str) -> str:
-    return " ".join(text.replace("\u3000", " ").split())
+    return " ".join(text.split())  # str.split() also splits at the ideographic space U+3000
+
+
+#: Every character a credit line can hold: ideographs (names and roles), the slash of 文/图, spaces.
+_CREDIT_CHARS = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff/／ ]+")
 
 
 def _credit_tokens(text: str) -> list[str] | None:
     """Split a Chinese credit line into role and name tokens, or return None when it is not one."""
+    stripped = _strip(text)
+    if not _CREDIT_CHARS.fullmatch(stripped):
+        return None  # a character that no role or name holds
     tokens: list[str] = []
-    for token in _strip(text).split(" "):
+    for token in stripped.split(" "):
         match = _ROLE_PREFIX.match(token)
         if token in _ROLE_SET:
             tokens.append(token)
@@ -136,7 +143,7 @@ def _is_pen_name(text: str) -> bool:
 
 def is_name_only_line(text: str) -> bool:
     """A bare author line: a name ending in 著/譯/撰 (``李涵秋著``, ``諍　諍　譯``)."""
-    return bool(_PEN_SUFFIX.match(_strip(text).replace(" ", "")))
+    return bool(_PEN_SUFFIX.match("".join(text.split())))
 
 
 def is_staff_line(text: str) -> bool:

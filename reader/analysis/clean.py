@@ -85,15 +85,26 @@ def join_wrapped(lines: Sequence[str]) -> str:
     """
     pieces: list[str] = []
     previous = ""
+    known = _CJK_CACHE.get
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
         if previous:
-            if _hyphen_end(previous) and line[0].islower():
+            last = previous[-1]
+            if last in "-\u00ad" and _hyphen_end(previous) and line[0].islower():
                 pieces[-1] = pieces[-1][:-1]
-            elif not (is_cjk(previous[-1]) or is_cjk(line[0])):
-                pieces.append(" ")
+            else:
+                left = known(last)
+                if left is None:
+                    left = is_cjk(last)
+                if not left:
+                    first = line[0]
+                    right = known(first)
+                    if right is None:
+                        right = is_cjk(first)
+                    if not right:
+                        pieces.append(" ")
         pieces.append(line)
         previous = line
     return "".join(pieces)

@@ -12,16 +12,17 @@ import unicodedata
 __all__ = ["article_fingerprint", "normalize_for_fingerprint"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
-#: Full-width ASCII forms and the ideographic space. NFKC maps each to one ASCII character; mapping them
-#: first gives the same NFKC result (NFKC composes the full decomposition, and these decompose to one
-#: ASCII character each), but leaves most CJK text already normalized, which ``normalize`` then returns
-#: after a quick check instead of decomposing and recomposing every character.
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+#: Full-width punctuation and the ideographic space. NFKC maps each to one ASCII character that the
+#: final step drops; a space in its place gives the same result (neither ASCII punctuation nor a space
+#: composes with a neighbour or moves in canonical order) and leaves most CJK text already normalized, so
+#: that ``normalize`` returns it after a quick check instead of decomposing and recomposing every character.
+_FULL_WIDTH_PUNCT = re.compile("[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e\u3000]+")
+#: Full-width letters and digits, mapped to ASCII as NFKC would (each decomposes to one ASCII character).
+_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def _half_width(match: re.Match[str]) -> str:
-    char = match.group()
-    return " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
+    return chr(ord(match.group()) - 0xFEE0)
 
 
 def normalize_for_fingerprint(text: str) -> str:
@@ -29,7 +30,10 @@ def normalize_for_fingerprint(text: str) -> str:
 
     Spacing, punctuation and line breaks are dropped so that a re-cleaned or re-wrapped text keeps its id.
     """
-    folded = unicodedata.normalize("NFKC", _FULL_WIDTH.sub(_half_width, text)).casefold()
+    text = _FULL_WIDTH_PUNCT.sub(" ", text)
+    if _FULL_WIDTH_ALNUM.search(text):
+        text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return _NOT_WORD.sub("", folded)
 
 

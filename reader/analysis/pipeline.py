@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from reader.analysis.assemble import Draft, assemble
 from reader.analysis.blocks import Block, continues_across, split_blocks
 from reader.analysis.bylines import parse_contributors
@@ -92,7 +94,7 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
     if extra_body:
         paragraphs.insert(0, " ".join(line_text[n].strip() for n in extra_body))
         starts.insert(0, extra_body[0])
-    source_lines = tuple(n for index in indices for n in blocks[index].numbers)
+    source_lines = tuple(chain.from_iterable(blocks[index].numbers for index in indices))
     fingerprint = article_fingerprint("\n".join([headline or "", *paragraphs, byline or ""]))
     reasons = dict(draft.reasons)
     reasons.setdefault(

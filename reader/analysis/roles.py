@@ -92,9 +92,10 @@ def _byline_lines(block: Block) -> tuple[int, ...]:
     """Line numbers of the byline lines in ``block``, or () when the block is not a byline."""
     if len(block.lines) > 4:
         return ()
-    if len(block.lines) > 1 and not is_byline_line(block.texts[0]) and is_byline_line(block.compact):
+    first_is_byline = is_byline_line(block.texts[0])
+    if len(block.lines) > 1 and not first_is_byline and is_byline_line(block.compact):
         return block.numbers  # a pen name broken over two lines: （馬二 / 先生）
-    if not is_byline_line(block.texts[0]):
+    if not first_is_byline:
         return ()
     numbers = [block.lines[0].number]
     for line, text in zip(block.lines[1:], block.texts[1:], strict=True):
