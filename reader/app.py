@@ -51,6 +51,11 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="command-palette"),
+        Binding("b", "toggle_bookmark", "Bookmark", show=False, id="toggle-bookmark"),
+        Binding("a", "annotate", "Note", show=False, id="annotate"),
+        Binding("B", "bookmarks", "Bookmarks", key_display="B", show=False, id="bookmarks"),
+        Binding("A", "notes", "Notes", key_display="A", show=False, id="notes"),
+        Binding("e", "export_notes", "Export notes", show=False, id="export-notes"),
     ]
 
     def __init__(
@@ -210,6 +215,38 @@ class ReaderApp(App[None]):
         """Show every key."""
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_rows()))
+
+    # ---- bookmarks and notes (reader.screens.bookmarks / note_editor / notes_list) -------------
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the article on show, or remove its bookmark."""
+        from reader.screens.bookmarks import toggle_bookmark
+
+        toggle_bookmark(self)
+
+    def action_annotate(self) -> None:
+        """Write a note on the article on show (quoting the selected text)."""
+        from reader.screens.note_editor import annotate
+
+        annotate(self)
+
+    def action_bookmarks(self) -> None:
+        """List bookmarks across all issues."""
+        from reader.screens.bookmarks import show_bookmarks
+
+        show_bookmarks(self)
+
+    def action_notes(self) -> None:
+        """List all notes, filterable by issue and tag."""
+        from reader.screens.notes_list import show_notes
+
+        show_notes(self)
+
+    def action_export_notes(self) -> None:
+        """Export the open issue's notes to a Markdown file in the current directory."""
+        from reader.screens.notes_list import export_issue_notes
+
+        export_issue_notes(self)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

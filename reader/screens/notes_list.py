@@ -106,7 +106,7 @@ class NotesListScreen(ModalScreen[None]):
             box.border_title = "Notes"
             box.border_subtitle = "enter/e edit · d delete · esc close"
             with Horizontal(id="notes-filters"):
-                yield Select[str]([], id="notes-issue", allow_blank=False, prompt="Issue")
+                yield Select[str]([(Content("All issues"), ALL_ISSUES)], id="notes-issue", allow_blank=False)
                 yield Input(placeholder="tag", id="notes-tag")
             yield OptionList(id="notes-list", markup=False)
             yield Label("", id="notes-empty", markup=False)
