@@ -176,7 +176,7 @@ class Note:
         article_id: the article's id when the note was taken.
         fingerprint: ``article_fingerprint`` of the article's text then.
         excerpt: the first characters of the article's text then, for fuzzy re-anchoring.
-        source_lines: first and last source line of the article (``()`` when unknown).
+        source_lines: the 1-based source line numbers of the article (``()`` when unknown).
         created, updated: ISO 8601 UTC timestamps.
     """
 
