@@ -126,6 +126,8 @@ class Store:
                 raise StoreError(
                     f"another reader has held the notes lock for {LOCK_TIMEOUT:.0f} s ({self._file_lock.lock_file})"
                 ) from None
+            except OSError as exc:
+                raise StoreError(f"cannot lock {self._file_lock.lock_file}: {exc.strerror or exc}") from exc
             try:
                 yield
             finally:

@@ -186,3 +186,20 @@ async def test_markup_headline_is_shown_literally(real_store: Store) -> None:
         await pilot.press("escape", "a")
         await settle(pilot)
         assert isinstance(app.screen, NoteEditor)
+
+
+async def test_app_starts_over_a_corrupt_store_and_says_where_the_file_went(tmp_path: Path) -> None:
+    """A torn notes file is moved aside; the app opens anyway and notifies the new path."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "state.json").write_bytes(b'{"state": {"1": {"key": "th')
+    app = ReaderApp(None, store_opener=lambda: Store.open(data))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, IssueScreen) and app.current_article is not None
+        messages = [n.message for n in app._notifications]
+        (aside,) = [p for p in data.iterdir() if p.name.startswith("state.json.corrupt-")]
+        assert any(str(aside) in m for m in messages)
+        await pilot.press("b")
+        await settle(pilot)
+        assert len(app.store.list_bookmarks()) == 1
