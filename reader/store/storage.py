@@ -195,6 +195,22 @@ def copy_aside(path: Path, label: str) -> Path:
         return target
 
 
+def salvage(raw: bytes, path: Path) -> dict[str, Any] | None:
+    """The data of a quarantined file when it is only mis-encoded (BOM, UTF-16, GB18030); else None."""
+    attempts = [(raw[3:], "utf-8")] if raw.startswith(b"\xef\xbb\xbf") else []
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        attempts.append((raw, "utf-16"))
+    attempts.append((raw, "gb18030"))
+    for payload, encoding in attempts:
+        try:
+            data = json.loads(payload.decode(encoding))
+            validate(data, path)
+        except (UnicodeDecodeError, json.JSONDecodeError, CorruptFileError):
+            continue
+        return data
+    return None
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that validates on read and writes atomically and durably.
 

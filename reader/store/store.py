@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,27 +25,13 @@ from reader.store.storage import CorruptFileError, StoreError, TransactionStorag
 
 LOCK_FILE = ".reader-store.lock"
 LOCK_TIMEOUT = 15.0
+READ_CACHE_FILES = 32
+"""How many parsed files the store keeps for lock-free reads (the app asks per article for markers)."""
 T = TypeVar("T")
 
 
 class NoteNotFound(StoreError):
     """No note has the id given."""
-
-
-def _salvage(raw: bytes, path: Path) -> dict[str, Any] | None:
-    """The data of a quarantined file when it is only mis-encoded (BOM, UTF-16, GB18030); else None."""
-    attempts = [(raw[3:], "utf-8")] if raw.startswith(b"\xef\xbb\xbf") else []
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        attempts.append((raw, "utf-16"))
-    attempts.append((raw, "gb18030"))
-    for payload, encoding in attempts:
-        try:
-            data = json.loads(payload.decode(encoding))
-            storage.validate(data, path)
-        except (UnicodeDecodeError, json.JSONDecodeError, CorruptFileError):
-            continue
-        return data
-    return None
 
 
 class Store:
@@ -61,6 +48,7 @@ class Store:
         self._file_lock = filelock.FileLock(str(data_dir / LOCK_FILE), timeout=LOCK_TIMEOUT)
         self._thread_lock = threading.RLock()
         self._note_shards: dict[str, Path] = {}
+        self._read_cache: OrderedDict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = OrderedDict()
 
     # ── opening ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -142,7 +130,7 @@ class Store:
             reason = exc.reason
         raw = path.read_bytes()
         moved = storage.move_aside(path)
-        salvaged = _salvage(raw, path)
+        salvaged = storage.salvage(raw, path)
         if salvaged is not None:
             storage.atomic_write(path, storage.encode(salvaged))
             self.warnings.append(f"{path} {reason}; it was moved to {moved} and its data recovered")
@@ -150,13 +138,32 @@ class Store:
             self.warnings.append(f"{path} {reason}; it was moved to {moved} and a new empty file started")
 
     def _read(self, path: Path) -> dict[str, Any]:
-        """A file's tables (empty for a missing file), quarantining it first if it is corrupt."""
+        """A file's tables (empty for a missing file), quarantining it first if it is corrupt.
+
+        Parsed files are cached while their inode, size and mtime stay the same (every write replaces the
+        file, so a change always shows). Callers only read the result: it is converted to dataclasses.
+        """
         try:
-            return storage.read_file(path) or {}
+            info = path.stat()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise StoreError(f"could not read {path}: {exc.strerror or exc}") from exc
+        key = (info.st_ino, info.st_size, info.st_mtime_ns)
+        cached = self._read_cache.get(path)
+        if cached is not None and cached[0] == key:
+            self._read_cache.move_to_end(path)
+            return cached[1]
+        try:
+            data = storage.read_file(path) or {}
         except CorruptFileError:
             with self._locked():
                 self._quarantine(path)
             return storage.read_file(path) or {}
+        self._read_cache[path] = (key, data)
+        while len(self._read_cache) > READ_CACHE_FILES:
+            self._read_cache.popitem(last=False)
+        return data
 
     def _rows(self, path: Path, table: str) -> list[dict[str, Any]]:
         return [doc for doc in (self._read(path).get(table) or {}).values() if isinstance(doc, dict)]
