@@ -297,6 +297,12 @@ def migrate(data_dir: Path) -> list[str]:
     version = detect_version(data_dir)
     while version < CURRENT_VERSION:
         backup = storage.copy_aside(data_dir / V1_FILE, f"v{version}-backup")
+        try:
+            storage.read_file(data_dir / V1_FILE)
+        except storage.CorruptFileError as exc:
+            moved = storage.move_aside(data_dir / V1_FILE)
+            messages.append(f"{exc.path} {exc.reason}; it was moved to {moved} and could not be upgraded")
+            return messages
         MIGRATIONS[version](data_dir)
         messages.append(f"notes upgraded from schema {version} to {version + 1}; backup kept at {backup}")
         version += 1

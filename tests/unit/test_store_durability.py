@@ -176,3 +176,15 @@ def test_migration_from_version_1(tmp_path: Path) -> None:
     # Version-2 files record their schema.
     shard = json.loads((data / "notes" / "issue0001.json").read_text(encoding="utf-8"))
     assert shard["meta"]["1"]["schema_version"] == 2
+
+
+def test_corrupt_version_1_file_is_moved_aside(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "reader.json").write_bytes(b'{"notes": {"1": {"text": "cut')
+    store = Store.open(data)
+    warnings = store.take_warnings()
+    assert any("reader.json.corrupt-" in w for w in warnings)
+    assert not (data / "reader.json").exists()
+    assert [p.read_bytes() for p in data.iterdir() if ".corrupt-" in p.name] == [b'{"notes": {"1": {"text": "cut']
+    store.add_note(sample_analysis(), ARTICLE_A, "works")
