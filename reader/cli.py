@@ -71,12 +71,19 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+OPTIONS_WITH_VALUES = ("--data-dir", "--script")
+"""Global options that take a value, so the word after them is not a command or a path."""
+
+
 def _wants_app(argv: Sequence[str]) -> bool:
     """True when no sub-command is named: the first positional word is a path, or there is none."""
-    for token in argv:
+    tokens = iter(argv)
+    for token in tokens:
         if token in ("-h", "--help", "--version"):
             return False
-        if not token.startswith("-"):
+        if token in OPTIONS_WITH_VALUES:
+            next(tokens, None)
+        elif not token.startswith("-"):
             return token not in COMMAND_MODULES
     return True
 

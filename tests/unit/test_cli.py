@@ -147,3 +147,10 @@ def test_app_refuses_without_a_terminal() -> None:
     )
     assert result.returncode != 0
     assert result.stderr.startswith("reader: error:") and "Traceback" not in result.stderr
+
+
+def test_global_options_before_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The value of --data-dir must not be taken for the app's PATH.
+    code, out, err = run(["--data-dir", str(tmp_path), "list", str(SAMPLE_ISSUE)], capsys)
+    assert code == 0, err
+    assert out.startswith("1\t")
