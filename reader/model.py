@@ -5,9 +5,10 @@ Nothing here imports Textual or touches the disk. Widgets receive these objects;
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal
 
 ArticleKind = Literal["article", "caption", "notice", "advert", "other"]
 ARTICLE_KINDS: tuple[str, ...] = ("article", "caption", "notice", "advert", "other")
