@@ -147,8 +147,7 @@ def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block], gr
             first = draft.title[0]
             if len(blocks[first].compact) < CAPTION_MIN_CHARS:
                 break
-            rest_grams = grams.of([*draft.title[1:], *draft.body])
-            if coverage(grams.block(first), rest_grams) >= KICKER_MIN_COVERAGE:
+            if grams.coverage(grams.block(first), [*draft.title[1:], *draft.body]) >= KICKER_MIN_COVERAGE:
                 break
             draft.title.pop(0)
             result.append(
@@ -179,6 +178,21 @@ class _Grams:
     def of(self, indices: list[int]) -> set[int]:
         return set().union(*(self.block(index) for index in indices)) if indices else set()
 
+    def coverage(self, probe: set[int], indices: list[int]) -> float:
+        """``coverage(probe, self.of(indices))`` without building the union: cheaper for a small probe."""
+        if not probe:
+            return 0.0
+        missing = probe
+        for index in indices:
+            missing = missing - self.block(index)
+            if not missing:
+                break
+        return (len(probe) - len(missing)) / len(probe)
+
+
+#: With more title blocks to place than this, each target's pairs are merged once instead of per probe.
+UNION_AFTER_PROBES = 8
+
 
 def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
     """Move title groups that have no text of their own to the untitled articles that echo them."""
@@ -186,14 +200,24 @@ def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
     untitled = [d for d in drafts if d.kind == "article" and not d.title and (d.body or d.lead)]
     if not orphans or not untitled:
         return drafts
-    target_grams = [grams.of(d.blocks) for d in untitled]
+    targets = [d.blocks for d in untitled]  # as they stand before any title moves
+    if sum(len(orphan.title) for orphan in orphans) > UNION_AFTER_PROBES:
+        target_grams = [grams.of(blocks) for blocks in targets]
+
+        def score_of(probe: set[int], target: int) -> float:
+            return coverage(probe, target_grams[target])
+    else:
+
+        def score_of(probe: set[int], target: int) -> float:
+            return grams.coverage(probe, targets[target])
+
     moved: set[int] = set()
     for orphan in orphans:
         previous_target: int | None = None
         assigned: list[tuple[int, int, float]] = []
         for block_index in orphan.title:
             probe = grams.block(block_index)
-            scores = [coverage(probe, grams) for grams in target_grams]
+            scores = [score_of(probe, target) for target in range(len(targets))]
             best = max(range(len(untitled)), key=scores.__getitem__)
             if scores[best] >= TITLE_MIN_COVERAGE:
                 previous_target = best

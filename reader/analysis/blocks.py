@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reader.model import Line
 
-__all__ = ["Block", "continues_across", "display_width", "fast_median", "split_blocks"]
+__all__ = ["Block", "continues_across", "block_of", "display_width", "fast_median", "split_blocks"]
 
 #: A run whose typical line is wider than this many display cells stores one paragraph per line.
 PARAGRAPH_PER_LINE_WIDTH = 140
@@ -70,13 +70,13 @@ class Block:
         return max(body)
 
 
-def _block(lines: tuple[Line, ...], widths: tuple[int, ...], texts: tuple[str, ...]) -> Block:
+def block_of(lines: tuple[Line, ...], widths: tuple[int, ...], texts: tuple[str, ...]) -> Block:
     """A :class:`Block` from lines whose stripped texts are already known (skips ``__post_init__``)."""
     block = object.__new__(Block)
     setattr_ = object.__setattr__
     setattr_(block, "lines", lines)
     setattr_(block, "widths", widths)
-    setattr_(block, "numbers", tuple(line.number for line in lines))
+    setattr_(block, "numbers", tuple([line.number for line in lines]))
     setattr_(block, "texts", texts)
     setattr_(block, "compact", "".join("".join(texts).split()))
     return block
@@ -93,31 +93,40 @@ def fast_median(values: list[int]) -> float:
 
 def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
     """Split ``lines`` into blocks at blank lines (and at every line on paragraph-per-line pages)."""
-    runs: list[tuple[list[Line], list[str]]] = []
+    runs: list[tuple[list[Line], list[str], list[int]]] = []
     current: list[Line] = []
     texts: list[str] = []
+    widths: list[int] = []
+    narrow, wide = _NARROW.findall, _WIDE.findall
     for line in lines:
         text = line.text.strip()
         if text:
             current.append(line)
             texts.append(text)
+            # display_width, inlined: this loop runs once per line of the page
+            if text.isascii():
+                widths.append(len(text))
+            elif ord(text[0]) >= 0x1100:
+                widths.append(2 * len(text) - len(narrow(text)))
+            else:
+                widths.append(len(text) + len(wide(text)))
         elif current:
-            runs.append((current, texts))
-            current, texts = [], []
+            runs.append((current, texts, widths))
+            current, texts, widths = [], [], []
     if current:
-        runs.append((current, texts))
+        runs.append((current, texts, widths))
     blocks: list[Block] = []
-    for run, run_texts in runs:
-        widths = [display_width(text) for text in run_texts]
+    for run, run_texts, run_widths in runs:
         if len(run) > 2 and (
-            sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in widths) >= 2
-            or fast_median(widths) >= PARAGRAPH_PER_LINE_WIDTH
+            sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in run_widths) >= 2
+            or fast_median(run_widths) >= PARAGRAPH_PER_LINE_WIDTH
         ):
             blocks.extend(
-                _block((line,), (width,), (text,)) for line, width, text in zip(run, widths, run_texts, strict=True)
+                block_of((line,), (width,), (text,))
+                for line, width, text in zip(run, run_widths, run_texts, strict=True)
             )
         else:
-            blocks.append(_block(tuple(run), tuple(widths), tuple(run_texts)))
+            blocks.append(block_of(tuple(run), tuple(run_widths), tuple(run_texts)))
     return blocks
 
 

@@ -17,12 +17,11 @@ _PATTERNS = (
     re.compile(r"^\((?:PAR|DE)\s[A-ZÉÈ' ]{3,50}\)"),
 )
 
+#: The patterns tried in order in one match: the first alternative that matches wins, as in a loop.
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _PATTERNS))
+
 
 def find_dateline(text: str) -> str | None:
     """Return the dateline at the start of ``text`` as printed, or None."""
-    stripped = text.lstrip()
-    for pattern in _PATTERNS:
-        match = pattern.match(stripped)
-        if match:
-            return match.group(0).strip()
-    return None
+    match = _ANY.match(text.lstrip())
+    return match.group(0).strip() if match else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.blocks import Block, fast_median
+from reader.analysis.blocks import Block, block_of, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.datelines import find_dateline
 
@@ -71,8 +71,8 @@ def page_column_width(blocks: list[Block]) -> float:
 
 def _title_like(block: Block) -> bool:
     text = block.compact
-    if not text or len(block.lines) > 4:
-        return False
+    if not text or len(block.lines) > 4 or len(text) > LATIN_TITLE_MAX_CHARS:
+        return False  # too long for either script (the joined text is at least as long as the compact)
     if _is_latin(text):
         joined = " ".join(block.texts)
         ending = joined.rstrip(" \"'”’-—_")
@@ -125,8 +125,8 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
         if cut == len(block.lines) or cut == 0:
             result.append(block)
             continue
-        result.append(Block(block.lines[:cut], block.widths[:cut]))
-        result.append(Block(block.lines[cut:], block.widths[cut:]))
+        result.append(block_of(block.lines[:cut], block.widths[:cut], block.texts[:cut]))
+        result.append(block_of(block.lines[cut:], block.widths[cut:], block.texts[cut:]))
     return result
 
 
