@@ -91,42 +91,38 @@ def fast_median(values: list[int]) -> float:
     return (ordered[middle - 1] + ordered[middle]) / 2
 
 
+_RUN = re.compile("x+")
+
+
 def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
     """Split ``lines`` into blocks at blank lines (and at every line on paragraph-per-line pages)."""
-    runs: list[tuple[list[Line], list[str], list[int]]] = []
-    current: list[Line] = []
-    texts: list[str] = []
-    widths: list[int] = []
+    lines = tuple(lines)
+    stripped = [line.text.strip() for line in lines]
     narrow, wide = _NARROW.findall, _WIDE.findall
-    for line in lines:
-        text = line.text.strip()
-        if text:
-            current.append(line)
-            texts.append(text)
-            # display_width, inlined: this loop runs once per line of the page
-            if text.isascii():
-                widths.append(len(text))
-            elif ord(text[0]) >= 0x1100:
-                widths.append(2 * len(text) - len(narrow(text)))
-            else:
-                widths.append(len(text) + len(wide(text)))
-        elif current:
-            runs.append((current, texts, widths))
-            current, texts, widths = [], [], []
-    if current:
-        runs.append((current, texts, widths))
     blocks: list[Block] = []
-    for run, run_texts, run_widths in runs:
-        if len(run) > 2 and (
-            sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in run_widths) >= 2
-            or fast_median(run_widths) >= PARAGRAPH_PER_LINE_WIDTH
+    # runs of non-blank lines, found by a regex over one flag character per line
+    for run in _RUN.finditer("".join(["x" if text else " " for text in stripped])):
+        start, end = run.span()
+        texts = stripped[start:end]
+        # display_width, inlined: this runs once per line of the page
+        widths = [
+            len(text)
+            if text.isascii()
+            else 2 * len(text) - len(narrow(text))
+            if ord(text[0]) >= 0x1100
+            else len(text) + len(wide(text))
+            for text in texts
+        ]
+        if end - start > 2 and (
+            sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in widths) >= 2
+            or fast_median(widths) >= PARAGRAPH_PER_LINE_WIDTH
         ):
             blocks.extend(
                 block_of((line,), (width,), (text,))
-                for line, width, text in zip(run, run_widths, run_texts, strict=True)
+                for line, width, text in zip(lines[start:end], widths, texts, strict=True)
             )
         else:
-            blocks.append(block_of(tuple(run), tuple(run_widths), tuple(run_texts)))
+            blocks.append(block_of(lines[start:end], tuple(widths), tuple(texts)))
     return blocks
 
 

@@ -68,12 +68,15 @@ CHINESE_ROLES: tuple[str, ...] = tuple(
 _ROLE_SET = frozenset(CHINESE_ROLES)
 _CREDIT_SUFFIXES = frozenset({"文/图", "文／图", "文/圖", "文／圖", "图/文", "圖/文", "摄", "攝", "图", "圖", "文"})
 _HAN_NAME = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff]{2,4}")
+#: The longest token of a credit line: the longest role with a four-character name run on.
+_MAX_TOKEN = max(len(role) for role in CHINESE_ROLES) + 4
 _ROLE_PREFIX = re.compile("^(" + "|".join(re.escape(role) for role in CHINESE_ROLES if len(role) > 1) + ")(.+)$")
 
 _OPEN, _CLOSE = "（(", "）)"
 _NUMERAL = re.compile(r"^[一二三四五六七八九十百千〇○零廿卅0-9０-９上中下續续完未之]+$")
 _NOT_PEN_NAME = re.compile(r"[電电訊讯社見见名譯按註注附答案昨日題题圖图攝摄照影寄稿]|[，。、；：？！0-9]")
 _PEN_SUFFIX = re.compile(r"^[^\s，。、；：]{1,10}?(?:遺著|遺作|女士作|著|譯|譔|撰|遺稿)$")
+_PEN_SUFFIX_ENDS = frozenset("著作譯譔撰稿")
 _LATIN_BY = re.compile(r"^(?:by|par|von|door)\s+\S", re.IGNORECASE)
 _STAFF = re.compile(
     r"^(?:(?:mustang\s+)?(?:daily\s+)?(?:staff|special|contributing|editorial|sports|news|assistant)\b.{0,30}"
@@ -91,17 +94,21 @@ def _strip(text: str) -> str:
     return " ".join(text.split())  # str.split() also splits at the ideographic space U+3000
 
 
-#: Every character a credit line can hold: ideographs (names and roles), the slash of 文/图, spaces.
-_CREDIT_CHARS = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff/／ ]+")
+#: Every character a credit line can hold: ideographs (names and roles), the slash of 文/图, whitespace.
+_CREDIT_CHARS = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff/／\s]+")
 
 
 def _credit_tokens(text: str) -> list[str] | None:
     """Split a Chinese credit line into role and name tokens, or return None when it is not one."""
-    stripped = _strip(text)
-    if not _CREDIT_CHARS.fullmatch(stripped):
+    if not _CREDIT_CHARS.fullmatch(text):
         return None  # a character that no role or name holds
+    stripped = _strip(text)
+    if not stripped:
+        return None
     tokens: list[str] = []
     for token in stripped.split(" "):
+        if len(token) > _MAX_TOKEN:
+            return None
         match = _ROLE_PREFIX.match(token)
         if token in _ROLE_SET:
             tokens.append(token)
@@ -125,12 +132,13 @@ def _is_credit_line(text: str) -> bool:
 
 def _is_pen_name(text: str) -> bool:
     """A pen name in brackets: （丹翁）, （馬二先生）; also one half of a name broken over two lines."""
-    compact = text.replace(" ", "").replace("\u3000", "")
-    if not compact:
+    edge = text.strip(" \u3000")  # its first and last characters are those of the compact text
+    if not edge:
         return False
-    opened, closed = compact[0] in _OPEN, compact[-1] in _CLOSE
+    opened, closed = edge[0] in _OPEN, edge[-1] in _CLOSE
     if not (opened or closed):
         return False
+    compact = edge.replace(" ", "").replace("\u3000", "")
     inner = compact.lstrip(_OPEN).rstrip(_CLOSE)
     if not inner:
         return opened != closed or len(compact) >= 2
@@ -143,6 +151,8 @@ def _is_pen_name(text: str) -> bool:
 
 def is_name_only_line(text: str) -> bool:
     """A bare author line: a name ending in 著/譯/撰 (``李涵秋著``, ``諍　諍　譯``)."""
+    if text.rstrip()[-1:] not in _PEN_SUFFIX_ENDS:
+        return False
     return bool(_PEN_SUFFIX.match("".join(text.split())))
 
 
