@@ -25,11 +25,29 @@ def _half_width(match: re.Match[str]) -> str:
     return chr(ord(match.group()) - 0xFEE0)
 
 
+#: Punctuation common in CJK text whose NFKC form holds no letter or digit: dropped either way.
+_PLAIN_PUNCT = "".join(
+    char
+    for char in "、。“”‘’《》〈〉「」『』【】〔〕—–…·・"
+    if not char.isalnum() and not _NOT_WORD.sub("", unicodedata.normalize("NFKC", char))
+)
+#: CJK unified ideographs: NFKC leaves them alone and they are all letters (Unicode 14 and later).
+_IDEOGRAPHS = "\u4e00-\u9fff" if re.fullmatch(r"\w+", "".join(map(chr, range(0x4E00, 0xA000)))) else ""
+#: Text made only of printable ASCII, ideographs, full-width forms and :data:`_PLAIN_PUNCT`: NFKC changes
+#: only the full-width forms, and nothing in it composes, so letters and digits can be kept directly.
+_PLAIN = re.compile(f"[\\n\\x20-\\x7e\\uff01-\\uff5e\\u3000{_IDEOGRAPHS}{re.escape(_PLAIN_PUNCT)}]*")
+_NOT_PLAIN_WORD = re.compile(f"[^0-9a-z{_IDEOGRAPHS}]+")
+
+
 def normalize_for_fingerprint(text: str) -> str:
     """Return ``text`` reduced to what identifies it: NFKC, case-folded, letters and digits only.
 
     Spacing, punctuation and line breaks are dropped so that a re-cleaned or re-wrapped text keeps its id.
     """
+    if _PLAIN.fullmatch(text):
+        if _FULL_WIDTH_ALNUM.search(text):
+            text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
+        return _NOT_PLAIN_WORD.sub("", text.casefold())  # casefold only lowers ASCII letters here
     text = _FULL_WIDTH_PUNCT.sub(" ", text)
     if _FULL_WIDTH_ALNUM.search(text):
         text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
