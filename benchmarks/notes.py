@@ -1,10 +1,15 @@
 """Time saving one note with 100, 1,000 and 10,000 notes stored: reader's store against TinyDB's default.
 
-Run: ``python benchmarks/notes.py [--saves 60] [--json]``. Both contenders run in the same process and the same
-temporary folder, so the ratio is what matters. reader's store fsyncs the file and the folder on every save
-(TinyDB's default JSONStorage does neither, so it is not even durable), takes a file lock, re-reads the file
-under the lock and writes one shard per issue. Notes are spread over issues at 50 per issue, as years of
-reading would; the "one issue" row puts every note in the same issue, the worst case for sharding.
+Run: ``python benchmarks/notes.py [--saves 60] [--bucket-max N] [--json]``. All contenders run in the same
+process and the same temporary folder, so the ratios are what matter. reader's store fsyncs the file and the
+folder on every save (TinyDB's default JSONStorage does neither, so it is not even durable), takes a file lock,
+re-reads the file under the lock and writes one hash bucket of one issue (at most ``BUCKET_MAX_NOTES`` notes).
+
+Two layouts are timed: (a) notes spread over issues at 50 per issue, as years of reading would give, and
+(b) every note in one issue and on one article, the worst case for sharding per issue. Reads are timed too:
+``list_notes(issue_id=…)``, ``notes_for_article`` and ``list_notes(tag=…)`` over everything, on a store that
+has just been opened (cold: files parsed) and again (warm: files unchanged, served from the read cache).
+The requirement: a save with 10,000 notes stored takes at most 20 ms at the median, in either layout.
 """
 
 from __future__ import annotations
@@ -20,11 +25,13 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from reader.model import Article, Confidence, Issue, IssueAnalysis, IssueMeta, Line, Page, PageAnalysis
-from reader.store import Store, schema, storage
+from reader.store import Store, buckets, schema, storage
 from reader.store.anchor import anchor_fields
 
 SIZES = (100, 1_000, 10_000)
 NOTES_PER_ISSUE = 50
+READ_REPEATS = 15
+TARGET_MS = 20.0
 
 
 def _analysis(index: int) -> IssueAnalysis:
@@ -48,15 +55,16 @@ def _note_doc(analysis: IssueAnalysis, number: int) -> dict:
 
 
 def _prefill(data: Path, total: int, per_issue: int) -> list[IssueAnalysis]:
-    """Write ``total`` notes straight into shards (fast), the way the store would have."""
-    (data / schema.NOTES_DIR).mkdir(parents=True, exist_ok=True)
+    """Write ``total`` notes straight into hash buckets (fast), the way the store would have laid them out."""
+    notes_dir = data / schema.NOTES_DIR
+    notes_dir.mkdir(parents=True, exist_ok=True)
     analyses = [_analysis(i) for i in range(max(1, total // per_issue))]
     for index, analysis in enumerate(analyses):
         count = per_issue if index < len(analyses) - 1 else total - per_issue * (len(analyses) - 1)
-        rows = {str(n + 1): _note_doc(analysis, n) for n in range(count)}
-        tables = {schema.META_TABLE: schema.meta_table(), schema.NOTES_TABLE: rows}
-        path = data / schema.NOTES_DIR / schema.shard_name(analysis.issue.id)
-        storage.atomic_write(path, storage.encode(tables))
+        docs = [_note_doc(analysis, n) for n in range(count)]
+        key = schema.issue_key(analysis.issue.id)
+        buckets.write_issue(notes_dir, key, docs, schema.meta_table(), buckets.BUCKET_MAX_NOTES)
+    storage.atomic_write(data / schema.SCHEMA_FILE, storage.encode({schema.META_TABLE: schema.meta_table()}))
     return analyses
 
 
@@ -66,7 +74,17 @@ def _stats(samples: list[float]) -> dict[str, float]:
     return {"median_ms": statistics.median(ordered) * 1000, "p95_ms": p95 * 1000}
 
 
-def bench_store(root: Path, total: int, per_issue: int, saves: int) -> dict[str, float]:
+def _timed(call, repeats: int) -> dict[str, float]:
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return _stats(samples)
+
+
+def bench_store(root: Path, total: int, per_issue: int, saves: int) -> dict[str, dict[str, float]]:
+    """Save timings, then read timings (cold on a fresh store, then warm) for one layout."""
     analyses = _prefill(root, total, per_issue)
     store = Store.open(root)
     rng = random.Random(total)
@@ -76,7 +94,20 @@ def bench_store(root: Path, total: int, per_issue: int, saves: int) -> dict[str,
         start = time.perf_counter()
         store.add_note(analysis, analysis.articles[0], f"新笔记 {n}", quote="群众", tags=["bench"])
         samples.append(time.perf_counter() - start)
-    return _stats(samples)
+    issue, article = analyses[0].issue.id, analyses[0].articles[0].id
+    reads = {
+        "list_issue": lambda: Store.open(root).list_notes(issue_id=issue),
+        "for_article": lambda: Store.open(root).notes_for_article(issue, article),
+        "tag_all": lambda: Store.open(root).list_notes(tag="bench"),
+    }
+    result = {"save": _stats(samples), "buckets": {"files": len(buckets.all_files(root / schema.NOTES_DIR))}}
+    for name, call in reads.items():
+        result[f"{name}_cold"] = _timed(call, 3)
+    warm = Store.open(root)
+    result["list_issue_warm"] = _timed(lambda: warm.list_notes(issue_id=issue), READ_REPEATS)
+    result["for_article_warm"] = _timed(lambda: warm.notes_for_article(issue, article), READ_REPEATS)
+    result["tag_all_warm"] = _timed(lambda: warm.list_notes(tag="bench"), READ_REPEATS)
+    return result
 
 
 def bench_tinydb_default(root: Path, total: int, saves: int) -> dict[str, float]:
@@ -93,30 +124,55 @@ def bench_tinydb_default(root: Path, total: int, saves: int) -> dict[str, float]
     return _stats(samples)
 
 
+def _cell(stats: dict[str, float]) -> str:
+    return f"{stats['median_ms']:7.2f} / {stats['p95_ms']:7.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--saves", type=int, default=60, help="saves timed at each size (default 60)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--bucket-max", type=int, default=buckets.BUCKET_MAX_NOTES, help="notes per bucket file")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     args = parser.parse_args()
+    buckets.BUCKET_MAX_NOTES = args.bucket_max
     rows = []
     for total in SIZES:
         with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
-            ours = bench_store(Path(tmp) / "sharded", total, NOTES_PER_ISSUE, args.saves)
+            spread = bench_store(Path(tmp) / "spread", total, NOTES_PER_ISSUE, args.saves)
             one_issue = bench_store(Path(tmp) / "one", total, total, args.saves)
             default = bench_tinydb_default(Path(tmp), total, args.saves)
-        rows.append({"notes": total, "store": ours, "store_one_issue": one_issue, "tinydb_default": default})
+        rows.append({"notes": total, "spread": spread, "one_issue": one_issue, "tinydb_default": default})
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'notes':>7} | {'store (50/issue)':>18} | {'store (1 issue)':>18} | {'TinyDB default':>18} | ratio")
-    print(f"{'':>7} | {'median / p95 ms':>18} | {'median / p95 ms':>18} | {'median / p95 ms':>18} | median")
+    print(f"save one note (median / p95 ms; bucket max {buckets.BUCKET_MAX_NOTES}; target median <= {TARGET_MS} ms)")
+    print(
+        f"{'notes':>7} | {'(a) 50/issue':>17} | {'(b) one issue':>17} | {'TinyDB default':>17} | TinyDB/(a) | TinyDB/(b)"
+    )
     for row in rows:
-        cells = [
-            f"{row[k]['median_ms']:7.2f} / {row[k]['p95_ms']:7.2f}"
-            for k in ("store", "store_one_issue", "tinydb_default")
-        ]
-        ratio = row["tinydb_default"]["median_ms"] / row["store"]["median_ms"]
-        print(f"{row['notes']:>7} | {cells[0]:>18} | {cells[1]:>18} | {cells[2]:>18} | {ratio:5.1f}x faster")
+        default = row["tinydb_default"]["median_ms"]
+        ratios = [default / row[k]["save"]["median_ms"] for k in ("spread", "one_issue")]
+        print(
+            f"{row['notes']:>7} | {_cell(row['spread']['save'])} | {_cell(row['one_issue']['save'])} | "
+            f"{_cell(row['tinydb_default'])} | {ratios[0]:9.1f}x | {ratios[1]:9.1f}x"
+        )
+    print("\nreads (median ms, cold = fresh store / warm = cached), bucket files in the layout")
+    print(f"{'notes':>7} | {'layout':>9} | {'files':>5} | {'list issue':>15} | {'article':>15} | {'tag, all':>15}")
+    for row in rows:
+        for layout in ("spread", "one_issue"):
+            r = row[layout]
+            cells = [
+                f"{r[f'{name}_cold']['median_ms']:6.1f} / {r[f'{name}_warm']['median_ms']:6.1f}"
+                for name in ("list_issue", "for_article", "tag_all")
+            ]
+            print(
+                f"{row['notes']:>7} | {layout:>9} | {r['buckets']['files']:>5} | "
+                + " | ".join(f"{c:>15}" for c in cells)
+            )
+    worst = max(row[k]["save"]["median_ms"] for row in rows for k in ("spread", "one_issue"))
+    print(
+        f"\nworst median save: {worst:.2f} ms ({'meets' if worst <= TARGET_MS else 'MISSES'} the {TARGET_MS} ms target)"
+    )
 
 
 if __name__ == "__main__":

@@ -9,12 +9,20 @@ Version 1 (reader 0.1) kept everything in one TinyDB file, ``reader.json``::
 
 Identity was TinyDB's document id, which TinyDB reuses after a delete, and that one file grew with every note.
 
-Version 2 (current) splits the data dir into small files, each with a ``meta`` table holding
+Version 2 splits the data dir into small files, each with a ``meta`` table holding
 ``{"schema_version": 2}``::
 
     state.json              reading state: {"key": …, "value": …}
     bookmarks.json          bookmarks, each with a UUID and a full anchor
     notes/ISSUE_ID.json     the notes on one issue, each with a UUID and a full anchor
+
+A save rewrote the whole file of its issue, so 10,000 notes on one issue cost as much as TinyDB's default.
+
+Version 3 (current) keeps those files but puts an issue's notes in hash buckets of bounded size once it has
+many (see :mod:`reader.store.buckets`): ``notes/ISSUE_ID.json`` while small, then ``notes/ISSUE_ID/0.json``,
+``notes/ISSUE_ID/1.json``, ``notes/ISSUE_ID/10.json`` … A version-2 file is a valid version-3 root bucket, so
+the upgrade only splits oversized note files; ``schema.json`` records that the data dir is at version 3 and is
+written last, so an interrupted upgrade runs again.
 
 Documents are converted at this boundary; unknown keys are ignored and missing ones get defaults, so a newer
 minor addition never breaks an older reader.
@@ -29,10 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.model import Bookmark, Note
-from reader.store import storage
+from reader.store import buckets, storage
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 V1_FILE = "reader.json"
+SCHEMA_FILE = "schema.json"
 STATE_FILE = "state.json"
 BOOKMARKS_FILE = "bookmarks.json"
 NOTES_DIR = "notes"
@@ -171,9 +180,9 @@ def bookmark_to_doc(bookmark: Bookmark) -> dict[str, Any]:
     return doc
 
 
-def meta_table() -> dict[str, Any]:
-    """The ``meta`` table every version-2 file carries."""
-    return {"1": {"schema_version": CURRENT_VERSION}}
+def meta_table(version: int = CURRENT_VERSION) -> dict[str, Any]:
+    """The ``meta`` table every file carries (since version 2)."""
+    return {"1": {"schema_version": version}}
 
 
 def file_version(tables: Mapping[str, Any] | None) -> int:
@@ -194,14 +203,27 @@ def shard_name(issue_id: str) -> str:
     return f"x-{uuid.uuid5(_V1_NAMESPACE, issue_id).hex}.json"
 
 
+def issue_key(issue_id: str) -> str:
+    """The name an issue's notes go under: ``notes/KEY.json`` and the bucket folder ``notes/KEY/``."""
+    return shard_name(issue_id)[: -len(".json")]
+
+
 # ── migrations ─────────────────────────────────────────────────────────────────────────────────────────
 
 
 def detect_version(data_dir: Path) -> int:
-    """The schema version of a data dir: 1 while a version-1 ``reader.json`` is there, else current."""
+    """The schema version of a data dir: 1 while a version-1 ``reader.json`` is there, else the version in
+    ``schema.json``, else 2 (``schema.json`` is new in version 3; an empty data dir upgrades trivially).
+
+    Raises:
+        CorruptFileError: ``schema.json`` is unreadable (the caller moves it aside and upgrades again).
+    """
     if (data_dir / V1_FILE).exists():
         return 1
-    return CURRENT_VERSION
+    tables = storage.read_file(data_dir / SCHEMA_FILE)
+    if tables is None:
+        return 2
+    return file_version(tables)
 
 
 def _v1_time(value: Any) -> str:
@@ -228,18 +250,24 @@ def _merge_into(path: Path, table: str, docs: list[dict[str, Any]]) -> None:
             continue
         rows[str(next_id)] = doc
         next_id += 1
-    tables[META_TABLE] = meta_table()
+    tables[META_TABLE] = meta_table(2)
     storage.atomic_write(path, storage.encode(tables))
 
 
-def migrate_1_to_2(data_dir: Path) -> None:
-    """Split the single version-1 ``reader.json`` into the version-2 files.
+def migrate_1_to_2(data_dir: Path) -> list[str]:
+    """Split the single version-1 ``reader.json`` into the version-2 files, after backing it up.
 
     Ids are derived deterministically (UUID5 of the old document id and content), so if this is interrupted
     and run again, nothing is duplicated. The old file is removed only after everything else is on disk.
+    A corrupt ``reader.json`` is moved aside instead (the data dir then starts empty at version 2).
     """
     source = data_dir / V1_FILE
-    tables = storage.read_file(source) or {}
+    backup = storage.copy_aside(source, "v1-backup")
+    try:
+        tables = storage.read_file(source) or {}
+    except storage.CorruptFileError as exc:
+        moved = storage.move_aside(source)
+        return [f"{exc.path} {exc.reason}; it was moved to {moved} and could not be upgraded"]
     state_docs = []
     for doc in (tables.get("state") or {}).values():
         key = doc.get("key")
@@ -282,28 +310,88 @@ def migrate_1_to_2(data_dir: Path) -> None:
     _merge_into(data_dir / STATE_FILE, STATE_TABLE, state_docs)
     source.unlink()
     storage.fsync_dir(data_dir)
+    return [f"notes upgraded from schema 1 to 2; backup kept at {backup}"]
 
 
-MIGRATIONS: dict[int, Callable[[Path], None]] = {1: migrate_1_to_2}
-"""Ordered migrations: ``MIGRATIONS[n]`` takes a data dir from version n to n + 1."""
+def _backup_v2(data_dir: Path) -> Path:
+    """Copy every version-2 file (state, bookmarks, notes) durably into a new ``v2-backup-TIME`` folder."""
+    base = f"v2-backup-{storage.timestamp()}"
+    folder, counter = data_dir / base, 1
+    while True:
+        try:
+            folder.mkdir()
+            break
+        except FileExistsError:
+            counter += 1
+            folder = data_dir / f"{base}-{counter}"
+    sources = [data_dir / STATE_FILE, data_dir / BOOKMARKS_FILE, *buckets.all_files(data_dir / NOTES_DIR)]
+    for source in sources:
+        if source.is_file():
+            storage.copy_to(source, folder / source.relative_to(data_dir))
+    storage.fsync_dir(data_dir)
+    return folder
+
+
+def _read_or_empty(path: Path) -> dict[str, Any]:
+    return storage.read_file(path) or {}
+
+
+def migrate_2_to_3(data_dir: Path) -> list[str]:
+    """Split every issue file holding more than ``BUCKET_MAX_NOTES`` notes into hash buckets.
+
+    Every other version-2 file is already a valid version-3 file and is left alone, so nothing is backed up
+    or reported when no file needs splitting. Otherwise all version-2 files are first copied to a backup
+    folder. Splits are written child first, parent last (see :mod:`reader.store.buckets`), and ``schema.json``
+    is written at the very end, so an interrupted upgrade is finished by the next open (or the next write).
+    A corrupt or newer file is skipped here: the store quarantines or refuses it when it gets to it.
+    """
+    notes_dir = data_dir / NOTES_DIR
+    notes_dir.mkdir(exist_ok=True)
+    limit = buckets.BUCKET_MAX_NOTES
+    work: list[str] = []
+    for key in buckets.issue_keys(notes_dir):
+        try:
+            files = {p: storage.read_file(path) or {} for p, path in buckets.existing(notes_dir, key).items()}
+        except storage.CorruptFileError:
+            continue
+        if any(file_version(tables) > CURRENT_VERSION for tables in files.values()):
+            continue
+        if buckets.pending(files) or any(len(buckets.notes_of(t)) > limit for t in files.values()):
+            work.append(key)
+    messages = []
+    if work:
+        backup = _backup_v2(data_dir)
+        for key in work:
+            buckets.finish_splits(notes_dir, key, _read_or_empty, meta_table())
+            for prefix, path in buckets.existing(notes_dir, key).items():
+                tables = storage.read_file(path) or {}
+                if len(buckets.notes_of(tables)) > limit:
+                    buckets.split(notes_dir, key, prefix, tables, meta_table(), limit)
+        messages.append(
+            f"notes upgraded from schema 2 to 3 ({len(work)} large issue files split into buckets);"
+            f" backup kept at {backup}"
+        )
+    storage.atomic_write(data_dir / SCHEMA_FILE, storage.encode({META_TABLE: meta_table()}))
+    return messages
+
+
+MIGRATIONS: dict[int, Callable[[Path], list[str]]] = {1: migrate_1_to_2, 2: migrate_2_to_3}
+"""Ordered migrations: ``MIGRATIONS[n]`` takes a data dir from version n to n + 1 and returns messages."""
 
 
 def migrate(data_dir: Path) -> list[str]:
-    """Bring ``data_dir`` to the current schema, backing up first; return messages for the user.
+    """Bring ``data_dir`` to the current schema, each step backing up what it changes; return messages.
 
     The caller holds the store lock.
     """
     messages = []
-    version = detect_version(data_dir)
+    try:
+        version = detect_version(data_dir)
+    except storage.CorruptFileError as exc:
+        moved = storage.move_aside(exc.path)
+        messages.append(f"{exc.path} {exc.reason}; it was moved to {moved} and the upgrade check runs again")
+        version = 2
     while version < CURRENT_VERSION:
-        backup = storage.copy_aside(data_dir / V1_FILE, f"v{version}-backup")
-        try:
-            storage.read_file(data_dir / V1_FILE)
-        except storage.CorruptFileError as exc:
-            moved = storage.move_aside(data_dir / V1_FILE)
-            messages.append(f"{exc.path} {exc.reason}; it was moved to {moved} and could not be upgraded")
-            return messages
-        MIGRATIONS[version](data_dir)
-        messages.append(f"notes upgraded from schema {version} to {version + 1}; backup kept at {backup}")
+        messages.extend(MIGRATIONS[version](data_dir))
         version += 1
     return messages

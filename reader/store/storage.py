@@ -195,6 +195,21 @@ def copy_aside(path: Path, label: str) -> Path:
         return target
 
 
+def copy_to(source: Path, target: Path) -> None:
+    """Copy ``source`` durably to the new file ``target`` (its folders are created; never overwrites)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = source.read_bytes()
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    fsync_dir(target.parent)
+
+
 def salvage(raw: bytes, path: Path) -> dict[str, Any] | None:
     """The data of a quarantined file when it is only mis-encoded (BOM, UTF-16, GB18030); else None."""
     attempts = [(raw[3:], "utf-8")] if raw.startswith(b"\xef\xbb\xbf") else []

@@ -3,6 +3,9 @@
 Every change is a read-modify-write done under a file lock shared by all running copies of reader, on a
 fresh TinyDB instance (so no stale query cache or next-id counter survives another process's write), through
 :class:`~reader.store.storage.AtomicJSONStorage`. Reads take no lock: files are only ever replaced whole.
+
+Notes live in hash buckets of at most :data:`~reader.store.buckets.BUCKET_MAX_NOTES` notes per file (see
+:mod:`reader.store.buckets`), so a save costs the same whether an issue holds 10 notes or 10,000.
 """
 
 from __future__ import annotations
@@ -19,14 +22,16 @@ import filelock
 from tinydb import Query, TinyDB
 
 from reader.model import Article, Bookmark, IssueAnalysis, Note
-from reader.store import schema, storage
+from reader.store import buckets, schema, storage
 from reader.store.anchor import anchor_fields, resolve_anchor
 from reader.store.storage import CorruptFileError, StoreError, TransactionStorage
 
 LOCK_FILE = ".reader-store.lock"
 LOCK_TIMEOUT = 15.0
-READ_CACHE_FILES = 32
-"""How many parsed files the store keeps for lock-free reads (the app asks per article for markers)."""
+READ_CACHE_FILES = 1024
+READ_CACHE_BYTES = 64 * 1024 * 1024
+"""How many parsed files (and file bytes) the store keeps for lock-free reads (the app asks per article for
+markers, and an issue with 10,000 notes spans about 100 buckets)."""
 T = TypeVar("T")
 
 
@@ -47,8 +52,10 @@ class Store:
         self.warnings: list[str] = []
         self._file_lock = filelock.FileLock(str(data_dir / LOCK_FILE), timeout=LOCK_TIMEOUT)
         self._thread_lock = threading.RLock()
-        self._note_shards: dict[str, Path] = {}
-        self._read_cache: OrderedDict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = OrderedDict()
+        self._note_keys: dict[str, str] = {}
+        self._read_cache: OrderedDict[Path, _Cached] = OrderedDict()
+        self._cached_bytes = 0
+        self._cache_lock = threading.Lock()
 
     # ── opening ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -94,13 +101,10 @@ class Store:
     def _bookmarks_path(self) -> Path:
         return self.data_dir / schema.BOOKMARKS_FILE
 
-    def _shard_path(self, issue_id: str) -> Path:
-        return self.notes_dir / schema.shard_name(issue_id)
-
     def _remove_stale_temp_files(self) -> None:
         # Called under the lock: no other writer is mid-write, so any temp file is a leftover of a crash.
-        for folder in (self.data_dir, self.notes_dir):
-            for temp in folder.glob(f".*{storage.TEMP_SUFFIX}"):
+        for pattern in (".*", f"{schema.NOTES_DIR}/.*", f"{schema.NOTES_DIR}/*/.*"):
+            for temp in self.data_dir.glob(pattern + storage.TEMP_SUFFIX):
                 temp.unlink(missing_ok=True)
 
     # ── locking, reading, writing ─────────────────────────────────────────────────────────────────────
@@ -137,33 +141,51 @@ class Store:
         else:
             self.warnings.append(f"{path} {reason}; it was moved to {moved} and a new empty file started")
 
-    def _read(self, path: Path) -> dict[str, Any]:
-        """A file's tables (empty for a missing file), quarantining it first if it is corrupt.
+    def _entry(self, path: Path) -> _Cached | None:
+        """The cache entry of a file, (re)parsed when its inode, size or mtime changed; None when missing.
 
-        Parsed files are cached while their inode, size and mtime stay the same (every write replaces the
-        file, so a change always shows). Callers only read the result: it is converted to dataclasses.
+        Every write replaces the file, so a change always shows. A corrupt file is quarantined first.
         """
         try:
             info = path.stat()
         except FileNotFoundError:
-            return {}
+            return None
         except OSError as exc:
             raise StoreError(f"could not read {path}: {exc.strerror or exc}") from exc
         key = (info.st_ino, info.st_size, info.st_mtime_ns)
         cached = self._read_cache.get(path)
-        if cached is not None and cached[0] == key:
-            self._read_cache.move_to_end(path)
-            return cached[1]
+        if cached is not None and cached.key == key:
+            with self._cache_lock:
+                if path in self._read_cache:
+                    self._read_cache.move_to_end(path)
+            return cached
         try:
             data = storage.read_file(path) or {}
         except CorruptFileError:
             with self._locked():
                 self._quarantine(path)
-            return storage.read_file(path) or {}
-        self._read_cache[path] = (key, data)
-        while len(self._read_cache) > READ_CACHE_FILES:
-            self._read_cache.popitem(last=False)
-        return data
+            return _Cached((0, 0, 0), storage.read_file(path) or {})
+        entry = _Cached(key, data)
+        with self._cache_lock:
+            previous = self._read_cache.pop(path, None)
+            if previous is not None:
+                self._cached_bytes -= previous.key[1]
+            self._read_cache[path] = entry
+            self._cached_bytes += info.st_size
+            while len(self._read_cache) > 1 and (
+                len(self._read_cache) > READ_CACHE_FILES or self._cached_bytes > READ_CACHE_BYTES
+            ):
+                _, dropped = self._read_cache.popitem(last=False)
+                self._cached_bytes -= dropped.key[1]
+        return entry
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        """A file's tables (empty for a missing file), quarantining it first if it is corrupt.
+
+        Callers only read the result (it is shared with the cache): it is converted to dataclasses.
+        """
+        entry = self._entry(path)
+        return entry.data if entry is not None else {}
 
     def _rows(self, path: Path, table: str) -> list[dict[str, Any]]:
         return [doc for doc in (self._read(path).get(table) or {}).values() if isinstance(doc, dict)]
@@ -271,21 +293,42 @@ class Store:
 
     # ── notes ─────────────────────────────────────────────────────────────────────────────────────────
 
-    def _shard_notes(self, path: Path) -> list[Note]:
-        notes = [n for n in map(schema.note_from_doc, self._rows(path, schema.NOTES_TABLE)) if n is not None]
-        for note in notes:
-            self._note_shards[note.id] = path
-        return notes
+    def _file_notes(self, path: Path) -> tuple[Note, ...]:
+        """The notes of one bucket file, converted once per version of the file."""
+        entry = self._entry(path)
+        if entry is None:
+            return ()
+        if entry.notes is None:
+            rows = (entry.data.get(schema.NOTES_TABLE) or {}).values()
+            docs = (doc for doc in rows if isinstance(doc, dict))
+            entry.notes = tuple(n for n in map(schema.note_from_doc, docs) if n is not None)
+        return entry.notes
 
-    def _shards(self) -> list[Path]:
-        return sorted(self.notes_dir.glob("*.json"))
+    def _notes_in(self, paths: Iterable[Path]) -> list[Note]:
+        """The notes of these bucket files, each id once per issue (a parent left beside its children by an
+        interrupted split repeats their notes; ``paths`` come deepest first, so a child's copy wins)."""
+        seen: dict[tuple[str, str], Note] = {}
+        for path in paths:
+            key = self._key_of(path)
+            for note in self._file_notes(path):
+                if (key, note.id) not in seen:
+                    seen[key, note.id] = note
+                    self._note_keys[note.id] = key
+        return list(seen.values())
+
+    def _key_of(self, path: Path) -> str:
+        """The issue key of a bucket file: ``notes/KEY.json`` or ``notes/KEY/BITS.json``."""
+        return path.name[: -len(".json")] if path.parent == self.notes_dir else path.parent.name
+
+    def _issue_files(self, key: str) -> list[Path]:
+        return buckets.ordered(buckets.existing(self.notes_dir, key))
 
     def list_notes(self, issue_id: str | None = None, tag: str | None = None) -> list[Note]:
         """Notes, oldest first: all of them, or those of one issue and/or carrying ``tag`` (any case)."""
-        paths = [self._shard_path(issue_id)] if issue_id is not None else self._shards()
-        notes = [note for path in paths for note in self._shard_notes(path)]
         if issue_id is not None:
-            notes = [n for n in notes if n.issue_id == issue_id]
+            notes = [n for n in self._notes_in(self._issue_files(schema.issue_key(issue_id))) if n.issue_id == issue_id]
+        else:
+            notes = self._notes_in(buckets.all_files(self.notes_dir))
         if tag:
             wanted = tag.strip().lstrip("#").casefold()
             notes = [n for n in notes if any(t.casefold() == wanted for t in n.tags)]
@@ -303,26 +346,77 @@ class Store:
                     found.append(note)
         return found
 
-    def _find_shard(self, note_id: str) -> Path | None:
-        cached = self._note_shards.get(note_id)
-        if cached is not None and any(n.id == note_id for n in self._shard_notes(cached)):
-            return cached
-        for path in self._shards():
-            if any(n.id == note_id for n in self._shard_notes(path)):
-                return path
+    def _find_in_issue(self, key: str, note_id: str) -> tuple[Path, Note] | None:
+        """The bucket holding ``note_id`` in issue ``key`` and the note: its hash bucket first, then the rest."""
+        found = buckets.existing(self.notes_dir, key)
+        home = buckets.leaf(found, buckets.note_bits(note_id))
+        paths = [found[home]] if home in found else []
+        paths += [path for path in buckets.ordered(found) if path not in paths]
+        for path in paths:
+            note = next((n for n in self._file_notes(path) if n.id == note_id), None)
+            if note is not None:
+                return path, note
+        return None
+
+    def _find(self, note_id: str) -> tuple[str, Path, Note] | None:
+        """Where a note is (issue key, bucket file) and the note; None when there is no such note."""
+        key = self._note_keys.get(note_id)
+        if key is not None:
+            hit = self._find_in_issue(key, note_id)
+            if hit is not None:
+                return key, *hit
+        for path in buckets.all_files(self.notes_dir):
+            if any(n.id == note_id for n in self._file_notes(path)):
+                key = self._key_of(path)
+                self._note_keys[note_id] = key
+                hit = self._find_in_issue(key, note_id)
+                if hit is not None:
+                    return key, *hit
         return None
 
     def get_note(self, note_id: str) -> Note | None:
         """The note with this id, or None (ids are never reused)."""
-        path = self._find_shard(note_id)
-        if path is None:
-            return None
-        return next((n for n in self._shard_notes(path) if n.id == note_id), None)
+        hit = self._find(note_id)
+        return hit[2] if hit is not None else None
 
     def match_note_ids(self, prefix: str) -> list[str]:
         """Ids of notes starting with ``prefix`` (the CLI accepts a unique prefix, like git)."""
         prefix = prefix.strip().lower()
         return sorted({n.id for n in self.list_notes() if n.id.startswith(prefix)}) if prefix else []
+
+    def _write_note(self, key: str, note_id: str, change: Callable[[Any], T], *, anywhere: bool) -> T | None:
+        """Run ``change`` on the bucket of ``note_id`` in issue ``key`` under the lock; split it if it grew.
+
+        First finishes any split a crash interrupted. With ``anywhere``, the note may sit in another bucket of
+        the issue (a file moved by hand): the one holding it is changed, and None is returned when none does.
+        """
+        with self._locked():
+            buckets.finish_splits(self.notes_dir, key, self._read_for_split, schema.meta_table())
+            found = buckets.existing(self.notes_dir, key)
+            prefix = buckets.leaf(found, buckets.note_bits(note_id))
+            path = buckets.bucket_path(self.notes_dir, key, prefix)
+            if anywhere:
+                hit = self._find_in_issue(key, note_id)
+                if hit is None:
+                    return None
+                path = hit[0]
+                prefix = next(p for p, q in found.items() if q == path)
+            result, count = self._write(path, schema.NOTES_TABLE, lambda table: (change(table), len(table)))
+            self._note_keys[note_id] = key
+            if count > buckets.BUCKET_MAX_NOTES:
+                self._split(key, prefix, path)
+            return result
+
+    def _read_for_split(self, path: Path) -> dict[str, Any]:
+        tables = self._read(path)
+        version = schema.file_version(tables)
+        if version > schema.CURRENT_VERSION:
+            raise StoreError(f"{path} was written by a newer reader (schema {version}); not changing it")
+        return tables
+
+    def _split(self, key: str, prefix: str, path: Path) -> None:
+        tables = self._read_for_split(path)
+        buckets.split(self.notes_dir, key, prefix, tables, schema.meta_table(), buckets.BUCKET_MAX_NOTES)
 
     def add_note(
         self,
@@ -348,21 +442,17 @@ class Store:
             updated=stamp,
             **anchor_fields(analysis, article),
         )
-        return self._insert_note(note)
-
-    def save_note(self, note: Note) -> Note:
-        """Store a fully built note as is (import, tests); a note with the same id is replaced."""
-        path = self._shard_path(note.issue_id)
         doc = schema.note_to_doc(note)
-        self._write(path, schema.NOTES_TABLE, lambda t: t.upsert(doc, Query().id == note.id))
-        self._note_shards[note.id] = path
+        self._write_note(schema.issue_key(note.issue_id), note.id, lambda t: t.insert(doc), anywhere=False)
         return note
 
-    def _insert_note(self, note: Note) -> Note:
-        path = self._shard_path(note.issue_id)
+    def save_note(self, note: Note) -> Note:
+        """Store a fully built note as is (import, tests); a note with the same id in its issue is replaced."""
+        key = schema.issue_key(note.issue_id)
         doc = schema.note_to_doc(note)
-        self._write(path, schema.NOTES_TABLE, lambda t: t.insert(doc))
-        self._note_shards[note.id] = path
+        replaced = self._write_note(key, note.id, lambda t: t.update(doc, Query().id == note.id), anywhere=True)
+        if not replaced:
+            self._write_note(key, note.id, lambda t: t.insert(doc), anywhere=False)
         return note
 
     def update_note(
@@ -378,8 +468,8 @@ class Store:
         Raises:
             NoteNotFound: there is no such note (it may have been deleted by another copy of reader).
         """
-        path = self._find_shard(note_id)
-        if path is None:
+        hit = self._find(note_id)
+        if hit is None:
             raise NoteNotFound(f"no note with id {note_id}")
         changes: dict[str, Any] = {"updated": schema.now_iso()}
         if text is not None:
@@ -388,7 +478,7 @@ class Store:
             changes["quote"] = quote
         if tags is not None:
             changes["tags"] = list(schema.normalize_tags(tags))
-        updated = self._write(path, schema.NOTES_TABLE, lambda t: t.update(changes, Query().id == note_id))
+        updated = self._write_note(hit[0], note_id, lambda t: t.update(changes, Query().id == note_id), anywhere=True)
         if not updated:
             raise NoteNotFound(f"no note with id {note_id}")
         note = self.get_note(note_id)
@@ -398,9 +488,20 @@ class Store:
 
     def delete_note(self, note_id: str) -> bool:
         """Delete a note; False when there was none."""
-        path = self._find_shard(note_id)
-        if path is None:
+        hit = self._find(note_id)
+        if hit is None:
             return False
-        removed = self._write(path, schema.NOTES_TABLE, lambda t: t.remove(Query().id == note_id))
-        self._note_shards.pop(note_id, None)
+        removed = self._write_note(hit[0], note_id, lambda t: t.remove(Query().id == note_id), anywhere=True)
+        self._note_keys.pop(note_id, None)
         return bool(removed)
+
+
+class _Cached:
+    """A parsed file in the read cache: its stat key, its tables and (once asked for) its notes."""
+
+    __slots__ = ("data", "key", "notes")
+
+    def __init__(self, key: tuple[int, int, int], data: dict[str, Any]) -> None:
+        self.key = key
+        self.data = data
+        self.notes: tuple[Note, ...] | None = None
