@@ -122,7 +122,10 @@ def _credit_tokens(text: str) -> list[str] | None:
 
 
 def _is_credit_line(text: str) -> bool:
-    tokens = _credit_tokens(text)
+    return _is_credit(_credit_tokens(text))
+
+
+def _is_credit(tokens: list[str] | None) -> bool:
     if not tokens or len(tokens) < 2:
         return False
     if tokens[0] not in _ROLE_SET and tokens[-1] not in _CREDIT_SUFFIXES:
@@ -190,7 +193,7 @@ def parse_contributors(byline: str) -> tuple[Contributor, ...]:
     """Split a printed byline into contributors with the role printed before (or after) each name."""
     stripped = _strip(byline)
     tokens = _credit_tokens(stripped)
-    if tokens and _is_credit_line(stripped):
+    if tokens and _is_credit(tokens):
         contributors: list[Contributor] = []
         role: str | None = None
         for token in tokens:

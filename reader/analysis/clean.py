@@ -53,6 +53,7 @@ _CJK_CLASS = re.compile(
 )
 
 
+_ALL_CJK = re.compile(_CJK_CLASS.pattern + "+")
 _CJK_CACHE: dict[str, bool] = {}
 
 
@@ -83,13 +84,13 @@ def join_wrapped(lines: Sequence[str]) -> str:
     CJK text joins with no separator; Latin text joins with a space, and an end-of-line hyphen before a
     lower-case continuation is undone (``infor-`` + ``mation`` → ``information``).
     """
+    texts = [text for text in map(str.strip, lines) if text]
+    if len(texts) > 1 and _ALL_CJK.fullmatch("".join([text[-1] for text in texts[:-1]])):
+        return "".join(texts)  # every line but the last ends in CJK: no spaces, no hyphens to undo
     pieces: list[str] = []
     previous = ""
     known = _CJK_CACHE.get
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
+    for line in texts:
         if previous:
             last = previous[-1]
             if last in "-\u00ad" and _hyphen_end(previous) and line[0].islower():
@@ -126,7 +127,8 @@ def _ocr_space(left: str, right: str) -> bool:
 
 #: Space runs that may change: any run of two or more (it collapses to one), and a single space beside a
 #: CJK character (it may be an OCR artefact). A single space between two non-CJK characters always stays.
-_SPACE_RUN = re.compile("(?<=" + _CJK_CLASS.pattern + ") +| +(?=" + _CJK_CLASS.pattern + ")| {2,}")
+#: Every alternative opens with the space itself, so the regex engine skips ahead to spaces.
+_SPACE_RUN = re.compile(" (?:(?<=" + _CJK_CLASS.pattern + " ) *| *(?=" + _CJK_CLASS.pattern + ")| +)")
 
 
 def remove_ocr_spaces(text: str) -> str:
