@@ -94,14 +94,17 @@ def _strip(text: str) -> str:
     return " ".join(text.split())  # str.split() also splits at the ideographic space U+3000
 
 
-#: Every character a credit line can hold: ideographs (names and roles), the slash of 文/图, whitespace.
-_CREDIT_CHARS = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff/／\s]+")
+#: The shape of a credit line: tokens of ideographs (names and roles) or the slash of 文/图, none longer
+#: than :data:`_MAX_TOKEN`, between whitespace.
+_CREDIT_SHAPE = re.compile(
+    rf"\s*[\u3400-\u9fff\ue000-\uf8ff/／]{{1,{_MAX_TOKEN}}}(?:\s+[\u3400-\u9fff\ue000-\uf8ff/／]{{1,{_MAX_TOKEN}}})*\s*"
+)
 
 
 def _credit_tokens(text: str) -> list[str] | None:
     """Split a Chinese credit line into role and name tokens, or return None when it is not one."""
-    if not _CREDIT_CHARS.fullmatch(text):
-        return None  # a character that no role or name holds
+    if not _CREDIT_SHAPE.fullmatch(text):
+        return None  # a character that no role or name holds, or a token too long
     stripped = _strip(text)
     if not stripped:
         return None

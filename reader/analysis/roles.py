@@ -58,7 +58,8 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
 
 
 def _is_latin(text: str) -> bool:
-    return len(_LATIN_LETTER.findall(text)) > len(_HAN.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    return latin > 0 and latin > len(_HAN.findall(text))
 
 
 def page_column_width(blocks: list[Block]) -> float:
@@ -130,13 +131,20 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
     return result
 
 
+#: The commonest roles, made once: roles are immutable.
+_RUNNING = BlockRole("body", wide=False, reason="running text")
+_RUNNING_WIDE = BlockRole("body", wide=True, reason="running text")
+_FURNITURE_ROLE = BlockRole("furniture", reason="page header or page number")
+_TITLE_ROLE = BlockRole("title", reason="short block without clause punctuation", title_like=True)
+
+
 def classify_block(block: Block, column_width: float) -> BlockRole:
     """Return the role of ``block`` on its own, before context is taken into account."""
     first = block.texts[0]
     compact = block.compact
     wide = column_width > 0 and len(block.lines) >= 2 and fast_median(block.widths) >= WIDE_FACTOR * column_width
     if len(compact) <= 60 and all(_FURNITURE.search(text) for text in block.texts):
-        return BlockRole("furniture", reason="page header or page number")
+        return _FURNITURE_ROLE
     byline_numbers = _byline_lines(block)
     if byline_numbers:
         return BlockRole("byline", byline_lines=byline_numbers, reason="matches a byline pattern")
@@ -156,10 +164,12 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
         if _NOTICE.search(compact):
             return BlockRole("notice", reason="title names a notice")
         inner_bylines = _title_byline_lines(block) if len(block.lines) > 1 else ()
+        if not inner_bylines:
+            return _TITLE_ROLE
         return BlockRole(
             "title", byline_lines=inner_bylines, reason="short block without clause punctuation", title_like=True
         )
-    return BlockRole("body", wide=wide, reason="running text")
+    return _RUNNING_WIDE if wide else _RUNNING
 
 
 def _is_masthead(block: Block, furniture_text: str) -> bool:
