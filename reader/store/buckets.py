@@ -179,8 +179,11 @@ def split(
     return sorted(groups)
 
 
-def finish_splits(notes_dir: Path, key: str, read: Read, meta: dict[str, Any]) -> int:
-    """Complete the interrupted splits of issue ``key`` (caller holds the lock); return how many there were."""
+def finish_splits(notes_dir: Path, key: str, read: Read, meta: dict[str, Any], limit: int) -> int:
+    """Complete the interrupted splits of issue ``key`` (caller holds the lock); return how many there were.
+
+    The leaves a crash left unwritten are written again from the parent, split to at most ``limit`` notes.
+    """
     done = 0
     for parent in pending(existing(notes_dir, key)):
         found = existing(notes_dir, key)
@@ -201,7 +204,12 @@ def finish_splits(notes_dir: Path, key: str, read: Read, meta: dict[str, Any]) -
             added = [doc for doc in docs if doc.get("id") not in have and doc not in kept]
             tables = {t: v for t, v in extra.items() if t not in current}
             tables.update(current)
-            if child in found and not added and tables.keys() == current.keys():
+            if child not in found:
+                for index_in, (part, part_docs) in enumerate(sorted(plan(docs, child, limit).items())):
+                    part_tables = _tables(part_docs, meta, tables if index_in == 0 else {})
+                    storage.atomic_write(bucket_path(notes_dir, key, part), storage.encode(part_tables))
+                continue
+            if not added and tables.keys() == current.keys():
                 continue
             child_meta = tables.get(META_TABLE) or meta
             storage.atomic_write(path, storage.encode(_tables(kept + added, child_meta, tables)))

@@ -362,7 +362,7 @@ def migrate_2_to_3(data_dir: Path) -> list[str]:
     if work:
         backup = _backup_v2(data_dir)
         for key in work:
-            buckets.finish_splits(notes_dir, key, _read_or_empty, meta_table())
+            buckets.finish_splits(notes_dir, key, _read_or_empty, meta_table(), limit)
             for prefix, path in buckets.existing(notes_dir, key).items():
                 tables = storage.read_file(path) or {}
                 if len(buckets.notes_of(tables)) > limit:

@@ -391,7 +391,9 @@ class Store:
         the issue (a file moved by hand): the one holding it is changed, and None is returned when none does.
         """
         with self._locked():
-            buckets.finish_splits(self.notes_dir, key, self._read_for_split, schema.meta_table())
+            buckets.finish_splits(
+                self.notes_dir, key, self._read_for_split, schema.meta_table(), buckets.BUCKET_MAX_NOTES
+            )
             found = buckets.existing(self.notes_dir, key)
             prefix = buckets.leaf(found, buckets.note_bits(note_id))
             path = buckets.bucket_path(self.notes_dir, key, prefix)
@@ -404,7 +406,11 @@ class Store:
             result, count = self._write(path, schema.NOTES_TABLE, lambda table: (change(table), len(table)))
             self._note_keys[note_id] = key
             if count > buckets.BUCKET_MAX_NOTES:
-                self._split(key, prefix, path)
+                try:
+                    self._split(key, prefix, path)
+                except (StoreError, OSError) as exc:
+                    # The change itself is on disk; a half-done split is finished by the next write.
+                    self.warnings.append(f"could not split the notes file {path}: {exc}; it will be retried")
             return result
 
     def _read_for_split(self, path: Path) -> dict[str, Any]:

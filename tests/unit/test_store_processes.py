@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import Store
+from reader.store import Store, buckets
 from tests.unit.test_store_support import ARTICLE_A, ARTICLE_B, ARTICLE_C, make_analysis, sample_analysis
 
 KILLS = 60
@@ -73,12 +73,32 @@ def _replay(log_path: Path, expected: dict[str, str]) -> dict | None:
 
 @pytest.mark.slow
 def test_kill_loop_loses_no_acknowledged_operation(tmp_path: Path) -> None:
+    _kill_loop(tmp_path, KILLS)
+
+
+@pytest.mark.slow
+def test_kill_loop_while_buckets_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with buckets of 3 notes: kills land inside splits too, and the store repairs them."""
+    monkeypatch.setattr(buckets, "BUCKET_MAX_NOTES", 3)  # the forked children inherit it
+    _kill_loop(tmp_path, KILLS // 2)
+    notes_dir = tmp_path / "data" / "notes"
+    assert list((notes_dir / "issue0001").glob("*.json")), "no bucket was ever split"
+    store = Store.open(tmp_path / "data")
+    before = {n.id for n in store.list_notes()}
+    for analysis in (sample_analysis(), make_analysis((ARTICLE_C,), issue_id="issue0002")):
+        store.add_note(analysis, analysis.articles[0], "repairs any split a kill interrupted")
+        prefixes = list(buckets.existing(notes_dir, analysis.issue.id))
+        assert not buckets.pending(prefixes) and sum(2.0 ** -len(p) for p in prefixes) == 1.0
+    assert before < {n.id for n in Store.open(tmp_path / "data").list_notes()}
+
+
+def _kill_loop(tmp_path: Path, kills: int) -> None:
     data = tmp_path / "data"
     Store.open(data)
     rng = random.Random(20240501)
     expected: dict[str, str] = {}
     acknowledged = 0
-    for kill in range(KILLS):
+    for kill in range(kills):
         log_path = tmp_path / f"log-{kill}.jsonl"
         log_path.touch()
         child = _FORK.Process(target=_churn, args=(str(data), str(log_path), kill), daemon=True)
@@ -103,7 +123,7 @@ def test_kill_loop_loses_no_acknowledged_operation(tmp_path: Path) -> None:
             elif in_flight["op"] == "delete" and in_flight["id"] not in found:
                 expected.pop(in_flight["id"], None)
         assert found == expected, f"kill {kill}: lost or phantom notes (had {len(before)} before)"
-    assert acknowledged > KILLS * 3, "the child barely ran: the test proves little"
+    assert acknowledged > kills * 3, "the child barely ran: the test proves little"
     assert not list(data.rglob("*.tmp"))
 
 
@@ -117,7 +137,11 @@ def _add_many(data: str, start: multiprocessing.synchronize.Event, worker: int, 
 
 
 @pytest.mark.slow
-def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bucket_max", [buckets.BUCKET_MAX_NOTES, 16])
+def test_two_processes_adding_at_once_lose_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bucket_max: int
+) -> None:
+    monkeypatch.setattr(buckets, "BUCKET_MAX_NOTES", bucket_max)  # 16: both writers split buckets as they go
     data = tmp_path / "data"
     Store.open(data)
     start = _FORK.Event()
