@@ -107,9 +107,9 @@ def leaf(prefixes: Iterable[str], bits: str) -> str:
 
 def pending(prefixes: Iterable[str]) -> list[str]:
     """Buckets left beside their children by an interrupted split, deepest first."""
-    prefixes = list(prefixes)
-    parents = {p for p in prefixes if any(q != p and q.startswith(p) for q in prefixes)}
-    return sorted(parents, key=lambda p: (-len(p), p))
+    present = set(prefixes)
+    ancestors = {prefix[:end] for prefix in present for end in range(len(prefix))}
+    return sorted(present & ancestors, key=lambda p: (-len(p), p))
 
 
 def cover(prefix: str, below: set[str]) -> list[str]:
