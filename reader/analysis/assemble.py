@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.analysis.blocks import Block
-from reader.analysis.overlap import bigram_codes, coverage
+from reader.analysis.overlap import coverage, letter_codes, page_letters
 from reader.analysis.roles import ITEM_MARKERS, BlockRole
 
 __all__ = ["Draft", "assemble"]
@@ -168,11 +168,14 @@ class _Grams:
     def __init__(self, blocks: list[Block]) -> None:
         self._blocks = blocks
         self._cache: dict[int, set[int]] = {}
+        self._letters: list[str] = []
 
     def block(self, index: int) -> set[int]:
         grams = self._cache.get(index)
         if grams is None:
-            grams = self._cache[index] = bigram_codes([self._blocks[index].compact])
+            if not self._letters:  # the letters of every block at once: one regex pass over the page
+                self._letters = page_letters([block.compact for block in self._blocks])
+            grams = self._cache[index] = letter_codes(self._letters[index])
         return grams
 
     def of(self, indices: list[int]) -> set[int]:

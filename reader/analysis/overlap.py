@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["bigram_codes", "bigrams", "coverage"]
+__all__ = ["bigram_codes", "bigrams", "coverage", "letter_codes", "page_letters"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -21,7 +21,11 @@ def bigram_codes(texts: Iterable[str]) -> set[int]:
 
     The coding is one-to-one, so sizes and overlaps of code sets equal those of the bigram sets.
     """
-    letters = _NOT_WORD.sub("", "".join(texts).casefold())
+    return letter_codes(_NOT_WORD.sub("", "".join(texts).casefold()))
+
+
+def letter_codes(letters: str) -> set[int]:
+    """:func:`bigram_codes` of text already reduced to its case-folded letters and digits."""
     if len(letters) < 2:
         return set()
     data = letters.encode("utf-32-le")
@@ -30,6 +34,15 @@ def bigram_codes(texts: Iterable[str]) -> set[int]:
     codes = set(memoryview(data[:even]).cast("Q"))
     codes.update(memoryview(data[4 : 4 + odd]).cast("Q"))
     return codes
+
+
+#: Like ``_NOT_WORD`` but keeps newlines, which separate the blocks of :func:`page_letters`.
+_NOT_WORD_KEEP_NEWLINE = re.compile(r"(?:[^\w\n]|_)+")
+
+
+def page_letters(texts: list[str]) -> list[str]:
+    """The case-folded letters and digits of each of ``texts`` (which hold no newline), in one regex pass."""
+    return _NOT_WORD_KEEP_NEWLINE.sub("", "\n".join(texts).casefold()).split("\n")
 
 
 def coverage(probe: set[str] | set[int], target: set[str] | set[int]) -> float:

@@ -30,13 +30,20 @@ def _title_fields(
 ) -> tuple[str | None, str | None, str | None]:
     """Kicker, headline and subheadline: the longest title block is the headline."""
     parts: list[list[str]] = []
+    sizes: list[int] = []  # letters without whitespace, to find the longest
     for index in draft.title:
-        texts = [line.text for line in blocks[index].lines if line.number not in byline_numbers]
+        block = blocks[index]
+        if byline_numbers.isdisjoint(block.numbers):
+            parts.append([line.text for line in block.lines])
+            sizes.append(len(block.compact))
+            continue
+        texts = [line.text for line in block.lines if line.number not in byline_numbers]
         if texts:
             parts.append(texts)
+            sizes.append(len("".join("".join(texts).split())))
     if not parts:
         return None, None, None
-    main = max(range(len(parts)), key=lambda i: (len("".join("".join(t.split()) for t in parts[i])), -i))
+    main = max(range(len(parts)), key=lambda i: (sizes[i], -i))
     kicker = " ".join(clean_title(p, " ") for p in parts[:main]) or None
     headline = clean_title(parts[main]) or None
     subheadline = " ".join(clean_title(p, " ") for p in parts[main + 1 :]) or None
@@ -69,7 +76,7 @@ def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tu
         head = roles[group[0]].dateline
         if head and dateline is None and (not paragraphs or group[0] in body):
             dateline = dateline or head
-        lines = [line.text for index in group for line in blocks[index].lines]
+        lines = [text for index in group for text in blocks[index].texts]
         paragraphs.append(clean_paragraph(lines, head))
         starts.append(blocks[group[0]].numbers[0])
     return paragraphs, starts, dateline
@@ -81,7 +88,8 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
     byline_set = set(byline_lines)
     kicker, headline, subheadline = _title_fields(draft, blocks, byline_set)
     indices = draft.blocks
-    line_text = {line.number: line.text for index in indices for line in blocks[index].lines}
+    # only byline lines and the other lines of byline blocks are looked up
+    line_text = {line.number: line.text for index in (*draft.title, *draft.byline) for line in blocks[index].lines}
     byline = " ".join(" ".join(line_text[n].split()) for n in byline_lines) or None
     contributors: tuple[Contributor, ...] = ()
     if byline:
