@@ -180,8 +180,15 @@ def is_byline_line(text: str) -> bool:
     stripped = _strip(text)
     if not stripped or len(stripped) > 60:
         return False
-    if _is_credit_line(stripped) or _is_pen_name(stripped) or is_name_only_line(stripped):
+    if _is_credit_line(stripped):
         return True
+    # the other shapes need a bracket at an end, a 著/譯… ending, or a Latin opening; test those first
+    if (stripped[0] in _OPEN or stripped[-1] in _CLOSE) and _is_pen_name(stripped):
+        return True
+    if stripped[-1] in _PEN_SUFFIX_ENDS and is_name_only_line(stripped):
+        return True
+    if ord(stripped[0]) >= 0x2E80:
+        return False  # an ideograph or CJK punctuation: neither "By X" nor a Latin sign-off
     if (
         _LATIN_BY.match(stripped)
         and len(stripped.split()) <= 8
