@@ -36,7 +36,7 @@ _IDEOGRAPHS = "\u4e00-\u9fff" if re.fullmatch(r"\w+", "".join(map(chr, range(0x4
 #: Text made only of printable ASCII, ideographs, full-width forms and :data:`_PLAIN_PUNCT`: NFKC changes
 #: only the full-width forms, and nothing in it composes, so letters and digits can be kept directly.
 _PLAIN = re.compile(f"[\\n\\x20-\\x7e\\uff01-\\uff5e\\u3000{_IDEOGRAPHS}{re.escape(_PLAIN_PUNCT)}]*")
-_NOT_PLAIN_WORD = re.compile(f"[^0-9a-z{_IDEOGRAPHS}]+")
+_PLAIN_WORDS = re.compile(f"[0-9a-z{_IDEOGRAPHS}]+")
 
 
 def normalize_for_fingerprint(text: str) -> str:
@@ -47,7 +47,7 @@ def normalize_for_fingerprint(text: str) -> str:
     if _PLAIN.fullmatch(text):
         if _FULL_WIDTH_ALNUM.search(text):
             text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
-        return _NOT_PLAIN_WORD.sub("", text.casefold())  # casefold only lowers ASCII letters here
+        return "".join(_PLAIN_WORDS.findall(text.casefold()))  # casefold only lowers ASCII letters here
     text = _FULL_WIDTH_PUNCT.sub(" ", text)
     if _FULL_WIDTH_ALNUM.search(text):
         text = _FULL_WIDTH_ALNUM.sub(_half_width, text)

@@ -36,14 +36,14 @@ def letter_codes(letters: str) -> set[int]:
     return codes
 
 
-#: Like ``_NOT_WORD`` but keeps newlines, which separate the blocks of :func:`page_letters`, and
-#: underscores, which a plain ``str.replace`` then drops (one character class is much faster in ``re``).
-_NOT_WORD_KEEP_NEWLINE = re.compile(r"[^\w\n]+")
+#: Runs of word characters and newlines (which separate the blocks of :func:`page_letters`); a plain
+#: ``str.replace`` then drops underscores (one character class is much faster in ``re``).
+_WORDS_AND_NEWLINES = re.compile(r"[\w\n]+")
 
 
 def page_letters(texts: list[str]) -> list[str]:
     """The case-folded letters and digits of each of ``texts`` (which hold no newline), in one regex pass."""
-    return _NOT_WORD_KEEP_NEWLINE.sub("", "\n".join(texts).casefold()).replace("_", "").split("\n")
+    return "".join(_WORDS_AND_NEWLINES.findall("\n".join(texts).casefold())).replace("_", "").split("\n")
 
 
 def coverage(probe: set[str] | set[int], target: set[str] | set[int]) -> float:
