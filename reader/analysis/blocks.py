@@ -70,15 +70,20 @@ class Block:
         return max(body)
 
 
+#: The slot setters of :class:`Block`: a frozen dataclass is filled through them without ``__init__``.
+_SET_LINES, _SET_WIDTHS, _SET_NUMBERS, _SET_TEXTS, _SET_COMPACT = (
+    Block.__dict__[name].__set__ for name in ("lines", "widths", "numbers", "texts", "compact")
+)
+
+
 def block_of(lines: tuple[Line, ...], widths: tuple[int, ...], texts: tuple[str, ...]) -> Block:
     """A :class:`Block` from lines whose stripped texts are already known (skips ``__post_init__``)."""
     block = object.__new__(Block)
-    setattr_ = object.__setattr__
-    setattr_(block, "lines", lines)
-    setattr_(block, "widths", widths)
-    setattr_(block, "numbers", tuple([line.number for line in lines]))
-    setattr_(block, "texts", texts)
-    setattr_(block, "compact", "".join("".join(texts).split()))
+    _SET_LINES(block, lines)
+    _SET_WIDTHS(block, widths)
+    _SET_NUMBERS(block, tuple([line.number for line in lines]))
+    _SET_TEXTS(block, texts)
+    _SET_COMPACT(block, "".join("".join(texts).split()))
     return block
 
 

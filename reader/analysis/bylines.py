@@ -169,6 +169,8 @@ def is_staff_line(text: str) -> bool:
 
 def is_signature_line(text: str) -> bool:
     """A credit line that may close a text block without a blank line before it (``记者 孙庆辉``, ``By X``)."""
+    if not _CREDIT_SHAPE.fullmatch(text) and not _LATIN_BY.match(text.lstrip()):
+        return False  # neither shape, whatever the spacing
     stripped = _strip(text)
     return len(stripped) <= 60 and (
         _is_credit_line(stripped) or (bool(_LATIN_BY.match(stripped)) and len(stripped.split()) <= 6)
