@@ -43,6 +43,8 @@ _WORDS_AND_NEWLINES = re.compile(r"[\w\n]+")
 
 def page_letters(texts: list[str]) -> list[str]:
     """The case-folded letters and digits of each of ``texts`` (which hold no newline), in one regex pass."""
+    if not texts:
+        return []
     return "".join(_WORDS_AND_NEWLINES.findall("\n".join(texts).casefold())).replace("_", "").split("\n")
 
 

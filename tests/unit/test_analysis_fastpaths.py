@@ -1,0 +1,85 @@
+"""The speed shortcuts of the analysis give exactly what their plain definitions give."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.blocks import display_width, split_blocks
+from reader.analysis.clean import join_wrapped, map_glyphs, remove_ocr_spaces
+from reader.analysis.fingerprint import normalize_for_fingerprint
+from reader.analysis.overlap import bigram_codes, bigrams, page_letters
+from reader.model import Line
+
+# full-width forms, combining marks that compose, compatibility characters, CJK and ASCII punctuation
+_TRICKY = st.sampled_from(
+    list("ab Z1_.,<=%)中文鿿，。、“”…·・—（）　＜＝ＡＢ１ａ＿e\u0301\u0308\u0338™①⑴é-\u00adｶﾞ\u3099か査黒\n\t")
+    + ["  ", "   "]
+)
+_TEXT = st.lists(_TRICKY, max_size=30).map("".join) | st.text(max_size=20)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_fingerprint_normalisation_is_nfkc_casefold_letters(text: str) -> None:
+    expected = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    assert normalize_for_fingerprint(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT.map(lambda t: "".join(t.split())), max_size=5))
+def test_bigram_codes_match_bigram_strings(texts: list[str]) -> None:
+    for text in texts:
+        codes, strings = bigram_codes([text]), bigrams([text])
+        assert len(codes) == len(strings)
+    letters = page_letters(texts)
+    assert letters == [_NOT_WORD.sub("", text.casefold()) for text in texts]
+
+
+def _remove_ocr_spaces_reference(text: str) -> str:
+    """Character by character: a run of spaces between CJK (or CJK and a digit) goes, others become one."""
+    from reader.analysis.clean import _ocr_space
+
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        if text[index] != " ":
+            out.append(text[index])
+            index += 1
+            continue
+        end = index
+        while end < len(text) and text[end] == " ":
+            end += 1
+        left, right = (out[-1] if out else ""), (text[end] if end < len(text) else "")
+        if not (left and right and _ocr_space(left, right)):
+            out.append(" ")
+        index = end
+    return "".join(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_ocr_space_removal_matches_reference(text: str) -> None:
+    assert remove_ocr_spaces(text) == _remove_ocr_spaces_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=6))
+def test_cjk_join_shortcut_and_glyph_map(lines: list[str]) -> None:
+    joined = join_wrapped(lines)
+    if len([line for line in lines if line.strip()]) <= 1:
+        assert joined == "".join(line.strip() for line in lines)
+    assert map_glyphs(joined) == joined.translate(str.maketrans({"査": "查", "黒": "黑"}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=12))
+def test_block_widths_are_display_widths(texts: list[str]) -> None:
+    lines = [Line(i, text.replace("\n", " ")) for i, text in enumerate(texts, 1)]
+    for block in split_blocks(lines):
+        assert block.widths == tuple(display_width(text) for text in block.texts)
+        assert block.compact == "".join("".join(block.texts).split())
