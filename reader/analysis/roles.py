@@ -70,6 +70,18 @@ def page_column_width(blocks: list[Block]) -> float:
     return float(fast_median(widths))
 
 
+#: A Latin line that stops in mid-sentence: a word broken by a hyphen, or a trailing article, preposition,
+#: conjunction or auxiliary in lower case ("A police spokesman said the", "two proposals for fur-").
+_BROKEN_SENTENCE = re.compile(
+    r"[a-z]-$|\s(?:the|a|an|of|to|in|and|or|but|for|with|as|at|by|on|from|that|than|is|are|was|were|be|"
+    r"his|her|their|its|our|said|says|will|would|has|have|had)$"
+)
+#: A jump line: where an article continues or where it came from ("See PATROL, back page", "From page 1").
+_JUMP = re.compile(
+    r"(?:please\s+)?see\s+[^.!?]{0,40}\bpages?\b|(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE
+)
+
+
 def _title_like(block: Block) -> bool:
     text = block.compact
     if not text or len(block.lines) > 4 or len(text) > LATIN_TITLE_MAX_CHARS:
@@ -80,6 +92,7 @@ def _title_like(block: Block) -> bool:
         return (
             len(joined) <= LATIN_TITLE_MAX_CHARS
             and bool(ending)
+            and not _BROKEN_SENTENCE.search(joined)
             and ending[-1] not in ".,;:!?"
             and ". " not in joined
             and len(joined.split()) <= 14
@@ -135,6 +148,7 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
 _RUNNING = BlockRole("body", wide=False, reason="running text")
 _RUNNING_WIDE = BlockRole("body", wide=True, reason="running text")
 _FURNITURE_ROLE = BlockRole("furniture", reason="page header or page number")
+_JUMP_ROLE = BlockRole("body", reason="jump line to or from another page")
 _TITLE_ROLE = BlockRole("title", reason="short block without clause punctuation", title_like=True)
 
 
@@ -145,6 +159,8 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     wide = column_width > 0 and len(block.lines) >= 2 and fast_median(block.widths) >= WIDE_FACTOR * column_width
     if len(compact) <= 60 and all(_FURNITURE.search(text) for text in block.texts):
         return _FURNITURE_ROLE
+    if len(block.lines) == 1 and len(first) <= 60 and _JUMP.match(first):
+        return _JUMP_ROLE
     byline_numbers = _byline_lines(block)
     if byline_numbers:
         return BlockRole("byline", byline_lines=byline_numbers, reason="matches a byline pattern")
@@ -185,7 +201,22 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     _mark_bare_name_bylines(blocks, roles)
     _mark_staff_lines(blocks, roles)
     _mark_mastheads(blocks, roles)
+    _mark_continued_lines(blocks, roles)
     return roles
+
+
+def _mark_continued_lines(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A short Latin line whose sentence goes on in the next block (which opens in lower case) is text.
+
+    Paragraph-per-line OCR breaks a paragraph where a column ends; the piece before the break looks like a
+    headline on its own ("The communists feed on" / "poverty. Their track record …").
+    """
+    for index in range(len(blocks) - 1):
+        if roles[index].role != "title" or not _is_latin(blocks[index].compact):
+            continue
+        following = blocks[index + 1].texts[0].lstrip("\"'“‘(")
+        if following[:1].islower():
+            roles[index] = _RUNNING
 
 
 _INSTALMENT = re.compile(r"(?:[（(][一二三四五六七八九十百〇○零0-9]+[）)])+")

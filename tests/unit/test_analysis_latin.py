@@ -1,0 +1,48 @@
+"""Latin paragraph-per-line pages: jump lines and sentences broken at a column end stay in their article."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze_page
+from reader.model import Line, Page
+
+_BODY = (
+    "The committee met on Tuesday evening to discuss the budget for next year, and members argued for "
+    "three hours about the new parking structure before anyone proposed a vote on it."
+)
+
+
+def _page(*rows: str) -> Page:
+    return Page(number=1, source="t.txt", lines=tuple(Line(i, text) for i, text in enumerate(rows, 1)))
+
+
+def _owners(page: Page) -> dict[int, int]:
+    return {n: i for i, article in enumerate(analyze_page(page)) for n in article.source_lines}
+
+
+def test_jump_lines_stay_with_their_article() -> None:
+    page = _page("Council delays parking vote", "By Jane Doe", "Staff Writer", _BODY, _BODY, "See COUNCIL, page 5")
+    owners = _owners(page)
+    assert owners[6] == owners[4] == owners[1]
+    page = _page("Council delays parking vote", "From page 1", _BODY, _BODY)
+    owners = _owners(page)
+    assert owners[2] == owners[1] == owners[3]
+
+
+def test_line_broken_at_column_end_is_not_a_headline() -> None:
+    page = _page("Council delays parking vote", _BODY, "The members of the board said the", "vote " + _BODY)
+    articles = analyze_page(page)
+    assert len([a for a in articles if a.kind == "article"]) == 1
+    assert articles[0].headline == "Council delays parking vote"
+
+
+def test_hyphen_or_function_word_at_line_end_is_not_a_headline() -> None:
+    for broken in ("The board also postponed two proposals for fur-", "A police spokesman said the"):
+        page = _page("Council delays parking vote", _BODY, broken, "Another " + _BODY)
+        articles = analyze_page(page)
+        assert len([a for a in articles if a.kind == "article"]) == 1, broken
+
+
+def test_real_headline_after_text_still_starts_an_article() -> None:
+    page = _page("Council delays parking vote", _BODY, "Students plan spring festival", "Organizers " + _BODY)
+    articles = [a for a in analyze_page(page) if a.kind == "article"]
+    assert [a.headline for a in articles] == ["Council delays parking vote", "Students plan spring festival"]
