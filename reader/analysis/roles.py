@@ -78,8 +78,12 @@ _BROKEN_SENTENCE = re.compile(
 )
 #: A jump line: where an article continues or where it came from ("See PATROL, back page", "From page 1").
 _JUMP = re.compile(
-    r"(?:please\s+)?see\s+[^.!?]{0,40}\bpages?\b|(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE
+    r"(?:please\s+)?se[ec]\s+[^.!?]{0,40}\bpages?\b|(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE
 )
+#: A jump line run on at the end of a text row by OCR ("… said See DEFENDER, page 10").
+_TRAILING_JUMP = re.compile(r"\bSe[ec]\s+[A-Z][A-Z.'-]+,\s*(?:back\s+)?page(?:\s*\d+)?\W*$")
+#: A photo credit: a name in capitals, a slash (often read as I or l) and the paper or agency.
+_PHOTO_BY = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Za-z.'-]*){0,3}\s*[/|Il]\s*[A-Z][a-z]\w*\s+[A-Z][a-z]+\W*")
 
 
 def _title_like(block: Block) -> bool:
@@ -149,6 +153,7 @@ _RUNNING = BlockRole("body", wide=False, reason="running text")
 _RUNNING_WIDE = BlockRole("body", wide=True, reason="running text")
 _FURNITURE_ROLE = BlockRole("furniture", reason="page header or page number")
 _JUMP_ROLE = BlockRole("body", reason="jump line to or from another page")
+_PHOTO_ROLE = BlockRole("body", reason="photo credit (NAME/Paper) beside its picture")
 _TITLE_ROLE = BlockRole("title", reason="short block without clause punctuation", title_like=True)
 
 
@@ -159,8 +164,10 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     wide = column_width > 0 and len(block.lines) >= 2 and fast_median(block.widths) >= WIDE_FACTOR * column_width
     if len(compact) <= 60 and all(_FURNITURE.search(text) for text in block.texts):
         return _FURNITURE_ROLE
-    if len(block.lines) == 1 and len(first) <= 60 and _JUMP.match(first):
+    if len(block.lines) == 1 and len(first) <= 60 and (_JUMP.match(first) or _TRAILING_JUMP.search(first)):
         return _JUMP_ROLE
+    if len(block.lines) == 1 and len(first) <= 50 and _PHOTO_BY.fullmatch(first):
+        return _PHOTO_ROLE
     byline_numbers = _byline_lines(block)
     if byline_numbers:
         return BlockRole("byline", byline_lines=byline_numbers, reason="matches a byline pattern")

@@ -46,3 +46,15 @@ def test_real_headline_after_text_still_starts_an_article() -> None:
     page = _page("Council delays parking vote", _BODY, "Students plan spring festival", "Organizers " + _BODY)
     articles = [a for a in analyze_page(page) if a.kind == "article"]
     assert [a.headline for a in articles] == ["Council delays parking vote", "Students plan spring festival"]
+
+
+def test_run_on_jump_line_and_photo_credit_stay_in_the_article() -> None:
+    page = _page(
+        "Council delays parking vote",
+        _BODY,
+        "JOHN SMITH/Campus Daily",
+        _BODY,
+        "“It was hard,” said See COUNCIL, page 10",
+    )
+    owners = _owners(page)
+    assert owners[1] == owners[3] == owners[5]
