@@ -28,6 +28,12 @@ _FURNITURE = re.compile(
     r"^\d{1,3}$|^(?:volume|vol\.)\s*\d+|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\d{4}",
     re.IGNORECASE,
 )
+#: A running head with the issue's date: a weekday followed by a month, whatever OCR made of the rest.
+_DATE_LINE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W+"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
 _ADVERT = re.compile(
     r"電話|电话|價目|价目|售價|售价|特價|大減價|大减价|犧牲|廉價|發行所|总经销|總經銷|代售處|門市|"
     r"每[瓶盒打罐]|[洋元]\s*[一二三四五六七八九十]+[元角分]|\$\d|for sale|call \d|phone \d",
@@ -162,7 +168,7 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     first = block.texts[0]
     compact = block.compact
     wide = column_width > 0 and len(block.lines) >= 2 and fast_median(block.widths) >= WIDE_FACTOR * column_width
-    if len(compact) <= 60 and all(_FURNITURE.search(text) for text in block.texts):
+    if len(compact) <= 60 and all(_FURNITURE.search(text) or _DATE_LINE.search(text) for text in block.texts):
         return _FURNITURE_ROLE
     if len(block.lines) == 1 and len(first) <= 60 and (_JUMP.match(first) or _TRAILING_JUMP.search(first)):
         return _JUMP_ROLE
