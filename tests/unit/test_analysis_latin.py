@@ -61,7 +61,7 @@ def test_run_on_jump_line_and_photo_credit_stay_in_the_article() -> None:
 
 
 def test_running_head_with_a_date_is_page_furniture() -> None:
-    page = _page("Friday, May 15, l9B1", "Council delays parking vote", _BODY)
+    page = _page("Friday, May 15, l9B1", "Council delays parking vote", _BODY, _BODY)
     articles = analyze_page(page)
     assert articles[0].kind == "other"
     assert articles[1].headline == "Council delays parking vote"
