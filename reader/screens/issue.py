@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 
 SCRIPT_CYCLE = ("original", "simplified", "traditional", "taiwan", "hongkong")
 """The order in which ``t`` cycles the display script."""
+
+FAST_OPEN_BYTES = 256 * 1024
+"""Issues up to this size on disk are read, and their first page analyzed, before the first frame."""
 
 SearchHit = tuple[str, int, int]
 """A search hit: article id, paragraph index, ordinal of the hit within the paragraph."""
@@ -105,6 +109,8 @@ class IssueScreen(Screen[None]):
         self._articles: tuple[Article, ...] = ()
         self._current: Article | None = None
         self._restore_id: str | None = None
+        self._state_restored = False
+        """Whether the saved reading state was read (until then, showing an article must not overwrite it)."""
         self._query = ""
         self._hits: list[SearchHit] = []
         self._hit_index = -1
@@ -125,6 +131,9 @@ class IssueScreen(Screen[None]):
         return self._articles
 
     def compose(self) -> ComposeResult:
+        # The width classes (-narrow, -normal, -wide) are set on resize; setting them now spares the whole
+        # screen a second styling pass before its first frame.
+        self.update_classes(breakpoint_classes(self.app), update=False)
         yield Header()
         with Horizontal(id="panes"):
             yield ArticleList(id="article-list")
@@ -133,67 +142,124 @@ class IssueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"opening {self.path.name}…"
-        # Show the loading indicator only when loading is slow: its animation would slow a fast start.
-        self._loading_timer = self.set_timer(0.25, self._show_loading)
-        self._load()
+        self._loading_timer: Timer | None = None
+        if not self._open_now():
+            # Show the loading indicator only when loading is slow: its animation would slow a fast start.
+            self._loading_timer = self.set_timer(0.25, self._show_loading)
+            self._load()
 
     def _show_loading(self) -> None:
         if not self._articles:
             self.query_one("#panes").loading = True
 
+    def _stop_loading(self) -> None:
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+        self.query_one("#panes").loading = False
+
     # ---- loading -------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self) -> None:
+    def _open_now(self) -> bool:
+        """Read a small issue and analyze its first page right away, so the first frame shows an article.
+
+        A round trip through a worker costs more than this work (a few milliseconds); a large issue still
+        loads in the background. Returns False when the issue is left to the worker.
+        """
+        if _bytes_on_disk(self.path) > FAST_OPEN_BYTES:
+            return False
         from reader.analysis import analyze_page
         from reader.ingest import load_issue
 
-        issue = load_issue(self.path)
-        self.post_message(self.IssueLoaded(issue))
-        for index, page in enumerate(issue.pages):
+        try:
+            issue = load_issue(self.path)
+            first = PageAnalysis(issue.pages[0], analyze_page(issue.pages[0]))
+        except Exception as exc:  # noqa: BLE001 - reported on screen like a failed worker
+            self._load_failed(exc)
+            return True
+        self._set_issue(issue)
+        self._add_page(first, len(issue.pages) - 1)
+        return True
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, issue: Issue | None = None, first_page: int = 0) -> None:
+        """Read the issue (unless given) and analyze its pages from ``first_page`` on, one message each."""
+        from reader.analysis import analyze_page
+
+        if issue is None:
+            from reader.ingest import load_issue
+
+            issue = load_issue(self.path)
+            self.post_message(self.IssueLoaded(issue))
+        for index in range(first_page, len(issue.pages)):
+            page = issue.pages[index]
             self.post_message(self.PageAnalyzed(PageAnalysis(page, analyze_page(page)), len(issue.pages) - index - 1))
-            if index == 0:
-                self.reader_app.ensure_store()
-                self.post_message(self.StoreOpened())
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def _open_store(self) -> None:
+        self.reader_app.ensure_store()
+        self.post_message(self.StoreOpened())
+
+    def _after_first_paint(self) -> None:
+        """Start what the first frame did not need: the store, then the other pages."""
+        self.reader_app.first_screen_drawn()
+        self._open_store()
+        if self.issue is not None and self._loading_timer is None and len(self._pages) < len(self.issue.pages):
+            self._load(self.issue, len(self._pages))
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            error = event.worker.error
-            self._loading_timer.stop()
-            self.query_one("#panes").loading = False
-            self.sub_title = "error"
-            self.notify(f"{error}", title="Could not open", severity="error", markup=False, timeout=10)
+        if event.state == WorkerState.ERROR and event.worker.group == "load":
+            self._load_failed(event.worker.error)
+
+    def _load_failed(self, error: BaseException | None) -> None:
+        self._stop_loading()
+        self.sub_title = "error"
+        self.notify(f"{error}", title="Could not open", severity="error", markup=False, timeout=10)
+        self.call_after_refresh(self._open_store)
 
     @on(IssueLoaded)
     def _issue_loaded(self, event: IssueLoaded) -> None:
-        self.issue = event.issue
+        self._set_issue(event.issue)
+
+    def _set_issue(self, issue: Issue) -> None:
+        self.issue = issue
         self._update_sub_title()
 
     @on(PageAnalyzed)
     def _page_analyzed(self, event: PageAnalyzed) -> None:
-        self._pages[event.page_analysis.page.number] = event.page_analysis
+        self._add_page(event.page_analysis, event.remaining)
+
+    def _add_page(self, page_analysis: PageAnalysis, remaining: int) -> None:
+        first = not self._pages
+        self._pages[page_analysis.page.number] = page_analysis
         self._articles = tuple(a for number in sorted(self._pages) for a in self._pages[number].articles)
         article_list = self.query_one(ArticleList)
         article_list.set_articles(self._articles, markers=self.reader_app.markers_for(self.issue))
-        self._loading_timer.stop()
-        self.query_one("#panes").loading = False
-        if self._current is None and not article_list.has_focus:
-            article_list.focus()
+        self._stop_loading()
+        if self._current is None:
+            if not article_list.has_focus:
+                article_list.focus()
+            chosen = article_list.highlighted_article
+            if chosen is not None:
+                self.open_article(chosen)  # now, not after the list's message: one frame fewer
         if self._restore_id and article_list.select_article(self._restore_id):
             self._restore_id = None
-        if not event.remaining and self.script != "original":
+        if not remaining and self.script != "original":
             self._convert_titles(self.script)
-        self._update_sub_title(analyzing=event.remaining)
+        self._update_sub_title(analyzing=remaining)
+        if first:
+            self.call_after_refresh(self._after_first_paint)
 
     @on(StoreOpened)
     def _store_opened(self) -> None:
-        assert self.issue is not None
         app = self.reader_app
         app.restore_theme()
+        if self.issue is None:
+            return
         last = app.get_state(f"issue:{self.issue.id}:last_article")
         if isinstance(last, str) and not self.query_one(ArticleList).select_article(last):
             self._restore_id = last
+        self._state_restored = True
         saved = app.get_state(f"issue:{self.issue.id}:script")
         script = self._cli_script or (saved if saved in SCRIPT_CYCLE else "original")
         self.script = script
@@ -231,7 +297,7 @@ class IssueScreen(Screen[None]):
         self._show(display_article(article, page.page if page else None), keep_place=not changed)
         if self.script != "original":
             self._convert_article(article, self.script)
-        if changed and self.issue is not None:
+        if changed and self.issue is not None and self._state_restored:
             self.reader_app.set_state(f"issue:{self.issue.id}:last_article", article.id)
         self._update_sub_title()
 
@@ -449,3 +515,21 @@ class IssueScreen(Screen[None]):
             ("Cycle script", "Original, simplified, traditional, Taiwan, Hong Kong", self.action_cycle_script),
             ("Captions and notices", "Hide or show non-article items", self.action_toggle_other_kinds),
         ]
+
+
+def breakpoint_classes(app: App[Any]) -> dict[str, bool]:
+    """The app's width classes for its current size, as ``Screen._on_resize`` will set them."""
+    breakpoints = sorted(app.HORIZONTAL_BREAKPOINTS or [], reverse=True)
+    chosen = next((name for width, name in breakpoints if app.size.width >= width), None)
+    return {name: name == chosen for _width, name in breakpoints}
+
+
+def _bytes_on_disk(path: Path) -> int:
+    """The size of an issue's page files (0 when it cannot be told: loading then reports the problem)."""
+    from reader.ingest.issue import find_page_files
+
+    try:
+        files = find_page_files(path) if path.is_dir() else [path]
+        return sum(file.stat().st_size for file in files)
+    except OSError:
+        return 0

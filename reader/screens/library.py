@@ -76,6 +76,7 @@ class LibraryScreen(Screen[None]):
         issue_list.highlighted = 0
         issue_list.focus()
         self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues"
+        self.call_after_refresh(getattr(self.app, "first_screen_drawn", lambda: None))
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:

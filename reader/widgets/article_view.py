@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher
 
 from reader.widgets.article_body import ArticleBody, Spans
 from reader.widgets.article_header import ArticleHeader
@@ -16,7 +15,11 @@ from reader.widgets.raw_view import RawView
 
 
 class ArticleView(Vertical):
-    """Header, then the cleaned paragraphs or (with ``raw``) the numbered source lines."""
+    """Header, then the cleaned paragraphs or (with ``raw``) the numbered source lines.
+
+    The raw view is built the first time it is asked for: most readers never open it, and every widget
+    mounted before the first frame delays it.
+    """
 
     raw: reactive[bool] = reactive(False)
     """Show the raw OCR lines instead of the cleaned paragraphs."""
@@ -24,6 +27,7 @@ class ArticleView(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._display: DisplayArticle | None = None
+        self._raw_view: RawView | None = None
 
     @property
     def display_article(self) -> DisplayArticle | None:
@@ -32,14 +36,12 @@ class ArticleView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="article-header")
-        with ContentSwitcher(initial="article-body", id="article-switcher"):
-            yield ArticleBody(id="article-body")
-            yield RawView(id="raw-view")
+        yield ArticleBody(id="article-body")
 
     @property
     def text_widget(self) -> ArticleBody | RawView:
         """The scrollable text on show (body or raw)."""
-        return self.query_one(RawView) if self.raw else self.query_one(ArticleBody)
+        return self._raw_view if self.raw and self._raw_view is not None else self.query_one(ArticleBody)
 
     def show(
         self,
@@ -55,15 +57,27 @@ class ArticleView(Vertical):
         self.query_one(ArticleBody).show_paragraphs(
             display.paragraphs, highlights=highlights, current=current, keep_place=keep_place
         )
-        raw = self.query_one(RawView)
+        if self._raw_view is not None:
+            self._show_raw(self._raw_view, display, keep_place=keep_place)
+
+    @staticmethod
+    def _show_raw(raw: RawView, display: DisplayArticle, *, keep_place: bool = False) -> None:
         raw.show_lines(display.raw_lines, keep_place=keep_place)
         first, last = (display.raw_lines[0].number, display.raw_lines[-1].number) if display.raw_lines else (0, 0)
         label = f"Raw OCR · page {display.page_number} · lines {first}–{last}"
         raw.border_title = label if display.script == "original" else f"{label} · converted to {display.script}"
 
     def watch_raw(self, raw: bool) -> None:
-        switcher = self.query_one(ContentSwitcher)
-        had_focus = self.screen.focused in (self.query_one(ArticleBody), self.query_one(RawView))
-        switcher.current = "raw-view" if raw else "article-body"
+        body = self.query_one(ArticleBody)
+        if raw and self._raw_view is None:
+            self._raw_view = RawView(id="raw-view")
+            self.mount(self._raw_view)
+            if self._display is not None:
+                self._show_raw(self._raw_view, self._display)
+        focused = self.screen.focused
+        had_focus = focused is not None and focused in (body, self._raw_view)
+        body.display = not raw
+        if self._raw_view is not None:
+            self._raw_view.display = raw
         if had_focus:
             self.text_widget.focus()

@@ -65,6 +65,10 @@ class WrappedTextView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     WrappedTextView {
         padding: 0 1;
+        /* The text is wrapped to the width left beside the scrollbar, always reserved so that the scrollbar
+           coming or going never changes that width. */
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
     }
     WrappedTextView > .wrapped-text-view--gutter { color: $text-muted; }
     WrappedTextView > .wrapped-text-view--highlight { background: $warning 40%; }
@@ -101,6 +105,12 @@ class WrappedTextView(ScrollView, can_focus=True):
         return max(2, self.scrollable_content_region.width - self._gutter_width)
 
     def _rewrap(self) -> None:
+        if not self.scrollable_content_region.width:
+            # Not laid out yet (text set before the first frame): wrapping now, at a made-up width, would
+            # draw nonsense. ``render_line`` wraps at the real width as the first frame is drawn.
+            self._lines = []
+            self._wrapped_width = -1
+            return
         width = self._text_width()
         if width == self._wrapped_width:
             return
@@ -155,6 +165,8 @@ class WrappedTextView(ScrollView, can_focus=True):
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
+        if self._wrapped_width < 0 and self._blocks:
+            self._rewrap()  # the first frame after text was set before layout: the width is known now
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         base = self.rich_style

@@ -29,6 +29,7 @@ async def test_t_cycles_the_script_and_converts_the_text(make_app, store: FakeSt
         assert "報訊" in body_text  # 报讯 → 報訊
         titles = screen.query_one(ArticleList)._titles
         assert any("區" in title for title, _byline in titles.values())
+        await pilot.press("r")  # the raw view is built when first shown
         raw = screen.query_one(RawView)
         assert "converted to traditional" in str(raw.border_title)
         assert "區" in all_text(raw)
