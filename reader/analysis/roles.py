@@ -168,12 +168,17 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     first = block.texts[0]
     compact = block.compact
     wide = column_width > 0 and len(block.lines) >= 2 and fast_median(block.widths) >= WIDE_FACTOR * column_width
-    if len(compact) <= 60 and all(_FURNITURE.search(text) or _DATE_LINE.search(text) for text in block.texts):
+    # the jump, photo-credit and date patterns all need Latin letters: skip them on CJK text
+    latin = len(compact) <= 60 and _LATIN_LETTER.search(compact) is not None
+    if len(compact) <= 60 and all(
+        _FURNITURE.search(text) or (latin and _DATE_LINE.search(text)) for text in block.texts
+    ):
         return _FURNITURE_ROLE
-    if len(block.lines) == 1 and len(first) <= 60 and (_JUMP.match(first) or _TRAILING_JUMP.search(first)):
-        return _JUMP_ROLE
-    if len(block.lines) == 1 and len(first) <= 50 and _PHOTO_BY.fullmatch(first):
-        return _PHOTO_ROLE
+    if latin and len(block.lines) == 1:
+        if len(first) <= 60 and (_JUMP.match(first) or _TRAILING_JUMP.search(first)):
+            return _JUMP_ROLE
+        if len(first) <= 50 and _PHOTO_BY.fullmatch(first):
+            return _PHOTO_ROLE
     byline_numbers = _byline_lines(block)
     if byline_numbers:
         return BlockRole("byline", byline_lines=byline_numbers, reason="matches a byline pattern")
