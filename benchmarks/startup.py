@@ -40,35 +40,49 @@ import sys
 import time
 
 from reader.app import ReaderApp
-from reader.screens.issue import IssueScreen
-from reader.widgets.article_body import ArticleBody
-from textual.widgets import Static
 
 drawn = set()
 painted = []
 
-def noting(cls, name, widget_id):
-    render_line = cls.render_line
 
-    def render_and_note(self, y):
-        strip = render_line(self, y)
-        if self.id == widget_id and strip.text.strip():
-            drawn.add(name)
-        return strip
+def install_hooks():
+    # Imported here, not at the top: the app itself imports these modules only once it runs.
+    from textual.widgets import Static
 
-    cls.render_line = render_and_note
+    from reader.screens.issue import IssueScreen
+    from reader.widgets.article_body import ArticleBody
 
-noting(ArticleBody, "text", "article-body")
-noting(Static, "headline", "headline-block")
-compositor_refresh = IssueScreen._compositor_refresh
+    def noting(cls, name, widget_id):
+        render_line = cls.render_line
 
-def refresh_and_check(self):
-    compositor_refresh(self)
-    if not painted and drawn == {"text", "headline"} and self.current_article is not None:
-        painted.append(time.monotonic())
-        self.app.exit()
+        def render_and_note(self, y):
+            strip = render_line(self, y)
+            if self.id == widget_id and strip.text.strip():
+                drawn.add(name)
+            return strip
 
-IssueScreen._compositor_refresh = refresh_and_check
+        cls.render_line = render_and_note
+
+    noting(ArticleBody, "text", "article-body")
+    noting(Static, "headline", "headline-block")
+    compositor_refresh = IssueScreen._compositor_refresh
+
+    def refresh_and_check(self):
+        compositor_refresh(self)
+        if not painted and drawn == {"text", "headline"} and self.current_article is not None:
+            painted.append(time.monotonic())
+            self.app.exit()
+
+    IssueScreen._compositor_refresh = refresh_and_check
+
+
+on_load = ReaderApp.on_load
+
+def on_load_and_hook(self):
+    on_load(self)
+    install_hooks()
+
+ReaderApp.on_load = on_load_and_hook
 
 def open_store():
     from reader.store import Store

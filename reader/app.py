@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader import paths
-from reader.model import Article, Issue
+from reader.model import Article, Issue, IssueAnalysis
 from reader.screens.help import HelpScreen, KeyRow
 
 NODE_LABELS = {
@@ -139,17 +139,22 @@ class ReaderApp(App[None]):
         except Exception as exc:  # noqa: BLE001
             self._warn(f"Could not save reading state: {exc}")
 
-    def markers_for(self, issue: Issue | None) -> Callable[[Article], tuple[bool, bool]]:
-        """A function telling, for an article of ``issue``, whether it is bookmarked and has notes."""
+    def markers_for(self, analysis: IssueAnalysis | None) -> Callable[[Article], tuple[bool, bool]]:
+        """A function telling, for an article of ``analysis``, whether it is bookmarked and has notes.
+
+        The analysis goes to the store too, so that bookmarks and notes re-anchored to an article by their
+        content (after the analysis changed its id) are marked as well.
+        """
         store = self.store
 
         def markers(article: Article) -> tuple[bool, bool]:
-            if store is None or issue is None:
+            if store is None or analysis is None:
                 return (False, False)
+            issue_id = analysis.issue.id
             try:
                 return (
-                    bool(store.is_bookmarked(issue.id, article.id)),
-                    bool(store.notes_for_article(issue.id, article.id)),
+                    bool(store.is_bookmarked(issue_id, article.id, analysis=analysis)),
+                    bool(store.notes_for_article(issue_id, article.id, analysis=analysis)),
                 )
             except Exception:  # noqa: BLE001 - a marker is not worth an error
                 return (False, False)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reader.widgets.display import Spans
 from reader.widgets.text_view import TextBlock, WrappedTextView
-
-Spans = tuple[tuple[int, int], ...]
 
 
 class ArticleBody(WrappedTextView):

@@ -7,32 +7,49 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.widgets.display import DisplayArticle
+from reader.widgets.display import NO_MARKS, ArticleMarks, DisplayArticle
 
 UNSURE_BELOW = 0.6
 """Warn when the analysis' overall confidence in an article is below this."""
 
 
-def headline_block(display: DisplayArticle) -> Content:
-    """Kicker, headline and subheadline, one per line, as plain styled text."""
-    parts: list[str | tuple[str, str]] = []
+HIGHLIGHT_STYLE = "on $warning 40%"
+CURRENT_STYLE = "bold $text on $accent"
+"""Search hits in the header, styled like the hits in the text (``WrappedTextView``'s component classes)."""
+
+
+def marked(text: str, style: str, marks: ArticleMarks, name: str) -> Content:
+    """``text`` (field ``name`` of the article) in ``style``, with its search hits highlighted."""
+    content = Content.styled(text, style)
+    current = marks.field_current(name)
+    for start, end in marks.fields.get(name, ()):
+        content = content.stylize(CURRENT_STYLE if (start, end) == current else HIGHLIGHT_STYLE, start, end)
+    return content
+
+
+def headline_block(display: DisplayArticle, marks: ArticleMarks = NO_MARKS) -> Content:
+    """Kicker, headline and subheadline, one per line, as plain styled text with search hits highlighted."""
+    parts: list[Content | str] = []
     if display.kicker:
-        parts += [(display.kicker, "italic $text-muted"), "\n"]
-    parts.append((display.title, "bold $text-accent" if display.has_headline else "italic"))
+        parts += [marked(display.kicker, "italic $text-muted", marks, "kicker"), "\n"]
+    if display.has_headline:
+        parts.append(marked(display.title, "bold $text-accent", marks, "headline"))
+    else:
+        parts.append(Content.styled(display.title, "italic"))  # first words of the text, searched there
     if display.subheadline:
-        parts += ["\n", (display.subheadline, "$text-secondary")]
+        parts += ["\n", marked(display.subheadline, "$text-secondary", marks, "subheadline")]
     return Content.assemble(*parts)
 
 
-def details_panel(display: DisplayArticle) -> Content:
+def details_panel(display: DisplayArticle, marks: ArticleMarks = NO_MARKS) -> Content:
     """Byline, contributors with roles, dateline, page, and a warning when the analysis is unsure."""
-    parts: list[str | tuple[str, str]] = []
+    parts: list[Content | str | tuple[str, str]] = []
 
-    def row(label: str, value: str) -> None:
+    def row(label: str, value: str | Content) -> None:
         parts.extend([(f"{label} ", "bold $text-muted"), value, "\n"])
 
     if display.byline:
-        row("Byline", display.byline)
+        row("Byline", marked(display.byline, "", marks, "byline"))
     for role, name in display.contributors:
         row(f"  {role}" if role else "  —", name)
     if display.dateline:
@@ -53,7 +70,7 @@ class ArticleHeader(Horizontal):
         yield Static(id="headline-block", markup=False)
         yield Static(id="article-details", markup=False)
 
-    def show(self, display: DisplayArticle) -> None:
-        """Show the header of ``display``."""
-        self.query_one("#headline-block", Static).update(headline_block(display))
-        self.query_one("#article-details", Static).update(details_panel(display))
+    def show(self, display: DisplayArticle, marks: ArticleMarks = NO_MARKS) -> None:
+        """Show the header of ``display``, with the search hits in ``marks`` highlighted."""
+        self.query_one("#headline-block", Static).update(headline_block(display, marks))
+        self.query_one("#article-details", Static).update(details_panel(display, marks))

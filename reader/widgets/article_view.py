@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 
-from reader.widgets.article_body import ArticleBody, Spans
+from reader.widgets.article_body import ArticleBody
 from reader.widgets.article_header import ArticleHeader
-from reader.widgets.display import DisplayArticle
+from reader.widgets.display import NO_MARKS, ArticleMarks, DisplayArticle
 from reader.widgets.raw_view import RawView
 
 
@@ -43,19 +41,12 @@ class ArticleView(Vertical):
         """The scrollable text on show (body or raw)."""
         return self._raw_view if self.raw and self._raw_view is not None else self.query_one(ArticleBody)
 
-    def show(
-        self,
-        display: DisplayArticle,
-        *,
-        highlights: Sequence[Spans] = (),
-        current: tuple[int, int, int] | None = None,
-        keep_place: bool = False,
-    ) -> None:
-        """Show ``display`` with search ``highlights`` (per paragraph) and the ``current`` hit."""
+    def show(self, display: DisplayArticle, *, marks: ArticleMarks = NO_MARKS, keep_place: bool = False) -> None:
+        """Show ``display`` with the search hits in ``marks`` highlighted (the current one scrolled into view)."""
         self._display = display
-        self.query_one(ArticleHeader).show(display)
+        self.query_one(ArticleHeader).show(display, marks)
         self.query_one(ArticleBody).show_paragraphs(
-            display.paragraphs, highlights=highlights, current=current, keep_place=keep_place
+            display.paragraphs, highlights=marks.paragraphs, current=marks.paragraph_current(), keep_place=keep_place
         )
         if self._raw_view is not None:
             self._show_raw(self._raw_view, display, keep_place=keep_place)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from reader.model import Article, Line, Page
 
@@ -74,3 +74,38 @@ def display_article(
         paragraphs=tuple(same(paragraph) for paragraph in article.paragraphs),
         raw_lines=tuple(Line(line.number, same(line.text)) for line in source_lines(article, page)),
     )
+
+
+Spans = tuple[tuple[int, int], ...]
+"""``(start, end)`` offsets into one displayed text."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMarks:
+    """What to highlight in a displayed article (search hits), as offsets into its displayed text.
+
+    Attributes:
+        paragraphs: for each paragraph, its highlighted spans.
+        fields: spans in ``kicker``, ``headline``, ``subheadline`` and ``byline``, by field name.
+        current: the current hit as ``(field, paragraph index or None, start, end)``, if it is in this article.
+    """
+
+    paragraphs: tuple[Spans, ...] = ()
+    fields: Mapping[str, Spans] = field(default_factory=dict)
+    current: tuple[str, int | None, int, int] | None = None
+
+    def paragraph_current(self) -> tuple[int, int, int] | None:
+        """The current hit as ``(paragraph, start, end)`` when it is in a paragraph."""
+        if self.current is None or self.current[0] != "paragraph" or self.current[1] is None:
+            return None
+        return self.current[1], self.current[2], self.current[3]
+
+    def field_current(self, name: str) -> tuple[int, int] | None:
+        """The current hit's span when it is in field ``name``."""
+        if self.current is None or self.current[0] != name:
+            return None
+        return self.current[2], self.current[3]
+
+
+NO_MARKS = ArticleMarks()
+"""Nothing highlighted."""

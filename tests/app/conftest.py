@@ -23,6 +23,8 @@ class FakeStore:
         self.state: dict[str, Any] = {}
         self.bookmarks: set[tuple[str, str]] = set()
         self.notes: dict[tuple[str, str], list[str]] = {}
+        self.analyses: list[Any] = []
+        """The ``analysis`` passed with each marker query (the real store re-anchors by content with it)."""
 
     def get_state(self, key: str, default: Any = None) -> Any:
         return self.state.get(key, default)
@@ -30,10 +32,12 @@ class FakeStore:
     def set_state(self, key: str, value: Any) -> None:
         self.state[key] = value
 
-    def is_bookmarked(self, issue_id: str, article_id: str) -> bool:
+    def is_bookmarked(self, issue_id: str, article_id: str, analysis: Any = None) -> bool:
+        self.analyses.append(analysis)
         return (issue_id, article_id) in self.bookmarks
 
-    def notes_for_article(self, issue_id: str, article_id: str) -> list[str]:
+    def notes_for_article(self, issue_id: str, article_id: str, analysis: Any = None) -> list[str]:
+        self.analyses.append(analysis)
         return self.notes.get((issue_id, article_id), [])
 
 

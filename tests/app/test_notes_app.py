@@ -85,6 +85,8 @@ async def test_a_writes_a_note_with_picked_quote_and_tags(real_store: Store) -> 
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, IssueScreen)
+        article_list = app.screen.query_one("#article-list", OptionList)
+        assert str(article_list.get_option(article.id).prompt).startswith(" ✎")  # the real store, with analysis=
     (note,) = real_store.list_notes()
     assert (note.text, note.tags, note.article_id) == ("my note", ("history", "党建"), article.id)
     assert note.quote == article.paragraphs[0]

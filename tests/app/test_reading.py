@@ -107,21 +107,23 @@ async def test_search_highlights_and_n_N_move_across_articles(make_app) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, IssueScreen)
-        hit_articles = {hit[0] for hit in screen._hits}
+        hit_articles = {hit.article.id for hit in screen.search.hits}
         assert len(hit_articles) >= 2
         first = app.current_article
         assert "安全生产" in first.text
         body = screen.query_one(ArticleBody)
-        assert any(block.current for block in body.blocks)
+        current = screen.search.current
+        assert current.article.id == first.id
+        assert any(block.current for block in body.blocks) == (current.field == "paragraph")
         assert sum(len(block.highlights) for block in body.blocks) == first.text.count("安全生产")
         seen = {first.id}
-        for _ in range(len(screen._hits)):
+        for _ in range(len(screen.search.hits)):
             await pilot.press("n")
             seen.add(app.current_article.id)
         assert seen == hit_articles
-        before = screen._hit_index
+        before = screen.search.index
         await pilot.press("N")
-        assert screen._hit_index == (before - 1) % len(screen._hits)
+        assert screen.search.index == (before - 1) % len(screen.search.hits)
 
 
 async def test_search_without_hits_and_cancel(make_app) -> None:
@@ -130,7 +132,7 @@ async def test_search_without_hits_and_cancel(make_app) -> None:
         await settle(pilot)
         await pilot.press("slash", *"不存在的词", "enter")
         await settle(pilot)
-        assert app.screen._hits == []
+        assert app.screen.search.hits == ()
         await pilot.press("slash", "x", "escape")
         assert isinstance(app.screen, IssueScreen)
 

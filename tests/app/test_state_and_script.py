@@ -81,6 +81,8 @@ async def test_markers_show_bookmarks_and_notes(make_app, store: FakeStore) -> N
         article_list = app.screen.query_one(ArticleList)
         prompt = str(article_list.get_option(article.id).prompt)
         assert prompt.startswith("⚑✎")
+        analysis = store.analyses[-1]  # passed on, so that re-anchored notes are marked too
+        assert analysis.issue.id == app.current_issue.id and article in analysis.articles
 
 
 async def test_ctrl_p_jumps_to_an_article_by_headline(make_app) -> None:
@@ -130,3 +132,77 @@ async def test_search_hits_stay_highlighted_in_a_converted_script(make_app) -> N
         body = app.screen.query_one(ArticleBody)
         highlighted = [block.text[start:end] for block in body.blocks for start, end in block.highlights]
         assert highlighted and all(text == "安全生產" for text in highlighted)
+
+
+def _header_highlights(screen) -> list[str]:
+    """The text of every highlighted span in the headline block and details panel."""
+    from textual.widgets import Static
+
+    found = []
+    for widget_id in ("#headline-block", "#article-details"):
+        content = screen.query_one(widget_id, Static).visual
+        found += [content.plain[span.start : span.end] for span in content.spans if "on $" in str(span.style)]
+    return found
+
+
+async def test_search_in_taiwan_script_counts_navigates_and_highlights_the_displayed_text(make_app) -> None:
+    """A Simplified query over text shown in Taiwan script: every hit is counted, visited and highlighted in
+    the displayed (converted) text, headlines included, and the current hit is where n put it."""
+    app = make_app(script="taiwan")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.script == "taiwan"
+        await pilot.press("slash", *"安全生产", "enter")
+        await settle(pilot)
+        hits = screen.search.hits
+        assert hits and {hit.match for hit in hits} == {"安全生產"}
+        assert "headline" in {hit.field for hit in hits}
+        body = screen.query_one(ArticleBody)
+        for _ in range(len(hits)):
+            hit = screen.search.current
+            assert app.current_article.id == hit.article.id
+            display = screen.query_one("ArticleView").display_article
+            assert display.script == "taiwan"
+            paragraph_spans = [(i, span) for i, block in enumerate(body.blocks) for span in block.highlights]
+            shown = [body.blocks[i].text[start:end] for i, (start, end) in paragraph_spans] + _header_highlights(screen)
+            in_article = [h for h in hits if h.article.id == hit.article.id]
+            assert len(shown) == len(in_article) and set(shown) == {"安全生產"}
+            if hit.field == "paragraph":
+                block = body.blocks[hit.paragraph_index]
+                assert block.current == hit.span and block.text[hit.start : hit.end] == "安全生產"
+            else:
+                assert not any(block.current for block in body.blocks)
+            await pilot.press("n")
+            await pilot.pause()
+        assert screen.search.index == 0  # wrapped round
+
+
+async def test_search_simplified_sample_with_a_traditional_query(make_app) -> None:
+    """高新區 (Traditional) finds 高新区 in the Simplified sample, in headlines and text, highlighted there."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"高新區", "enter")
+        await settle(pilot)
+        screen = app.screen
+        hits = screen.search.hits
+        assert len(hits) >= 5 and {hit.match for hit in hits} == {"高新区"}
+        assert {"headline", "paragraph"} <= {hit.field for hit in hits}
+        assert "高新区" in _header_highlights(screen)
+
+
+async def test_changing_script_reruns_the_search_on_the_new_text(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"高新區", "enter")
+        await settle(pilot)
+        screen = app.screen
+        count = len(screen.search.hits)
+        await pilot.press("t", "t")  # traditional
+        await settle(pilot)
+        assert screen.search.script == "traditional" and len(screen.search.hits) == count
+        assert {hit.match for hit in screen.search.hits} == {"高新區"}
+        body = screen.query_one(ArticleBody)
+        assert all(block.text[s:e] == "高新區" for block in body.blocks for s, e in block.highlights)
