@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -30,7 +30,25 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Esc to close"
-            yield Static(self._table(self._rows), id="help-table", markup=False)
+            with Horizontal(id="help-columns"):
+                for number, column in enumerate(self._columns(self._rows)):
+                    yield Static(self._table(column), id=f"help-table-{number}", classes="help-table", markup=False)
+
+    @staticmethod
+    def _columns(rows: Sequence[KeyRow]) -> list[list[KeyRow]]:
+        """The rows in two columns of whole groups, about equally long (one column when there are few)."""
+        groups: list[list[KeyRow]] = []
+        for row in rows:
+            if not groups or groups[-1][0][0] != row[0]:
+                groups.append([])
+            groups[-1].append(row)
+        if len(rows) <= 16 or len(groups) < 2:
+            return [list(rows)]
+        half = (len(rows) + 2 * len(groups)) / 2  # a group also takes a heading and a blank line
+        left: list[KeyRow] = []
+        while groups and (not left or len(left) + 2 * len({r[0] for r in left}) + len(groups[0]) <= half):
+            left += groups.pop(0)
+        return [left, [row for group in groups for row in group]]
 
     @staticmethod
     def _table(rows: Iterable[KeyRow]) -> Content:

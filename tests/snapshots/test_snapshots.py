@@ -38,9 +38,10 @@ def test_raw_view(snap_compare) -> None:
 
 
 def test_help_screen(snap_compare) -> None:
-    """A centred box titled "Keys" over the dimmed main screen, grouped under "Reading", "Article list",
-    "Article text" and "Anywhere": tab, [, ], r, /, n, N, t, f, esc; ↑ ↓, enter, j, k; q, ?, ^p. The bottom
-    border says "Esc to close"."""
+    """A centred box titled "Keys" over the dimmed main screen, in two columns of groups: on the left "Reading"
+    (tab, [, ], r, /, n, N, t, f, esc) then "Article list" (↑ ↓, enter, j, k); on the right "Article text"
+    (j, k) then "Anywhere" (q, ?, ^p, b Bookmark, a Note, B Bookmarks, A Notes, e Export notes). Every key is
+    visible, with no scrollbar; the bottom border says "Esc to close"."""
 
     async def run_before(pilot: Any) -> None:
         await settle(pilot)
