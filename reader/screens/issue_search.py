@@ -84,6 +84,11 @@ class IssueSearch:
                     paragraphs[hit.paragraph_index].append(hit.span)
             else:
                 fields.setdefault(hit.field, []).append(hit.span)
+        from reader.convert import get_converter
+        from reader.search import query_forms
+
+        forms = query_forms(self.query, get_converter(self.script))
+        raw_lines = tuple(tuple(forms.spans(line.text)) for line in display.raw_lines)
         current = self.current
         here = None
         if current is not None and current.article.id == display.article.id:
@@ -92,6 +97,7 @@ class IssueSearch:
             paragraphs=tuple(tuple(spans) for spans in paragraphs),
             fields={field: tuple(spans) for field, spans in fields.items()},
             current=here,
+            raw_lines=raw_lines,
         )
 
 

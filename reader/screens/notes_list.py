@@ -98,6 +98,7 @@ class NotesListScreen(ModalScreen[None]):
         self._store = store
         self._found = found or {}
         self._issue_filter = issue_id or ALL_ISSUES
+        self._listed = False  # until the notes are in, the select's own start-up changes are not the user's
         self.notes: list[Note] = []
         self.shown: list[Note] = []
 
@@ -130,6 +131,7 @@ class NotesListScreen(ModalScreen[None]):
         with self.prevent(Select.Changed):
             select.set_options(options)
             select.value = self._issue_filter
+        self._listed = True
         self._refilter()
         self.query_one("#notes-list", OptionList).focus()
 
@@ -149,6 +151,8 @@ class NotesListScreen(ModalScreen[None]):
 
     @on(Select.Changed, "#notes-issue")
     def _issue_changed(self, event: Select.Changed) -> None:
+        if not self._listed:
+            return
         self._issue_filter = str(event.value)
         self._refilter()
 

@@ -26,6 +26,7 @@ class ArticleView(Vertical):
         super().__init__(id=id, classes=classes)
         self._display: DisplayArticle | None = None
         self._raw_view: RawView | None = None
+        self._marks = NO_MARKS
 
     @property
     def display_article(self) -> DisplayArticle | None:
@@ -48,12 +49,13 @@ class ArticleView(Vertical):
         self.query_one(ArticleBody).show_paragraphs(
             display.paragraphs, highlights=marks.paragraphs, current=marks.paragraph_current(), keep_place=keep_place
         )
+        self._marks = marks
         if self._raw_view is not None:
-            self._show_raw(self._raw_view, display, keep_place=keep_place)
+            self._show_raw(self._raw_view, display, marks, keep_place=keep_place)
 
     @staticmethod
-    def _show_raw(raw: RawView, display: DisplayArticle, *, keep_place: bool = False) -> None:
-        raw.show_lines(display.raw_lines, keep_place=keep_place)
+    def _show_raw(raw: RawView, display: DisplayArticle, marks: ArticleMarks, *, keep_place: bool = False) -> None:
+        raw.show_lines(display.raw_lines, highlights=marks.raw_lines, keep_place=keep_place)
         first, last = (display.raw_lines[0].number, display.raw_lines[-1].number) if display.raw_lines else (0, 0)
         label = f"Raw OCR · page {display.page_number} · lines {first}–{last}"
         raw.border_title = label if display.script == "original" else f"{label} · converted to {display.script}"
@@ -64,7 +66,7 @@ class ArticleView(Vertical):
             self._raw_view = RawView(id="raw-view")
             self.mount(self._raw_view)
             if self._display is not None:
-                self._show_raw(self._raw_view, self._display)
+                self._show_raw(self._raw_view, self._display, self._marks)
         focused = self.screen.focused
         had_focus = focused is not None and focused in (body, self._raw_view)
         body.display = not raw

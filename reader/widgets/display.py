@@ -88,11 +88,14 @@ class ArticleMarks:
         paragraphs: for each paragraph, its highlighted spans.
         fields: spans in ``kicker``, ``headline``, ``subheadline`` and ``byline``, by field name.
         current: the current hit as ``(field, paragraph index or None, start, end)``, if it is in this article.
+        raw_lines: for each raw OCR line, where the query matches it (a guide only: a match broken across
+            two lines is not found, and ``n``/``N`` visit the hits in the cleaned text).
     """
 
     paragraphs: tuple[Spans, ...] = ()
     fields: Mapping[str, Spans] = field(default_factory=dict)
     current: tuple[str, int | None, int, int] | None = None
+    raw_lines: tuple[Spans, ...] = ()
 
     def paragraph_current(self) -> tuple[int, int, int] | None:
         """The current hit as ``(paragraph, start, end)`` when it is in a paragraph."""

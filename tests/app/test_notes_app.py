@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, Select, TextArea
 
 from reader.app import ReaderApp
 from reader.screens.bookmarks import BookmarksScreen
@@ -119,6 +119,7 @@ async def test_A_lists_filters_edits_and_deletes(real_store: Store) -> None:
         notes_screen = app.screen
         assert isinstance(notes_screen, NotesListScreen)
         option_list = notes_screen.query_one("#notes-list", OptionList)
+        assert notes_screen.query_one("#notes-issue", Select).value == app.current_issue.id  # starts on this issue
         assert option_list.option_count == 2
         assert any("first [red]x[/]" in row for row in _option_texts(option_list))  # literal, not markup
         notes_screen.query_one("#notes-tag", Input).value = "keep"

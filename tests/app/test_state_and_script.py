@@ -190,6 +190,10 @@ async def test_search_simplified_sample_with_a_traditional_query(make_app) -> No
         assert len(hits) >= 5 and {hit.match for hit in hits} == {"高新区"}
         assert {"headline", "paragraph"} <= {hit.field for hit in hits}
         assert "高新区" in _header_highlights(screen)
+        await pilot.press("r")  # the raw lines show where the query matches them too
+        raw = screen.query_one(RawView)
+        marked = [block.text[s:e] for block in raw.blocks for s, e in block.highlights]
+        assert marked and set(marked) == {"高新区"}
 
 
 async def test_changing_script_reruns_the_search_on_the_new_text(make_app) -> None:
