@@ -9,10 +9,13 @@ on the newly displayed text. Nothing here imports Textual.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reader.model import Article
-from reader.search import Hit
 from reader.widgets.display import NO_MARKS, ArticleMarks, DisplayArticle
+
+if TYPE_CHECKING:
+    from reader.search import Hit  # imported by the search worker, not before the first frame
 
 
 class IssueSearch:
