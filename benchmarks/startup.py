@@ -76,10 +76,11 @@ def install_hooks():
     IssueScreen._compositor_refresh = refresh_and_check
 
 
-on_load = ReaderApp.on_load
+on_load = getattr(ReaderApp, "on_load", None)
 
 def on_load_and_hook(self):
-    on_load(self)
+    if on_load is not None:
+        on_load(self)
     install_hooks()
 
 ReaderApp.on_load = on_load_and_hook

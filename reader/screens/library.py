@@ -76,7 +76,18 @@ class LibraryScreen(Screen[None]):
         issue_list.highlighted = 0
         issue_list.focus()
         self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues"
-        self.call_after_refresh(getattr(self.app, "first_screen_drawn", lambda: None))
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        getattr(self.app, "first_screen_drawn", lambda: None)()
+        self._open_store()
+
+    @work(thread=True, exclusive=True, group="store", exit_on_error=False)
+    def _open_store(self) -> None:
+        """Open the user's store now (TinyDB), so that ``B`` and ``A`` work from the library too."""
+        ensure_store = getattr(self.app, "ensure_store", None)
+        if ensure_store is not None:
+            ensure_store()
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:
