@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,11 @@ class ReaderApp(App[None]):
         store: Any = None,
         store_opener: Callable[[], Any] | None = None,
         script: str | None = None,
+        keymap: dict[str, str] | None = None,
     ) -> None:
         super().__init__(css_path=[paths.styles_dir() / "reader.tcss"])
+        if keymap:
+            self.set_keymap(keymap)
         self.path = path if path is not None else paths.default_issue_path()
         self.store = store
         """The user's store (``reader.store.Store``), or None until opened (or when it cannot be)."""
@@ -302,13 +306,18 @@ def launch(args: argparse.Namespace) -> int:
         resolve_script(script)
         script = script.strip().lower() if script.strip().lower() in SCRIPTS else None
     data_dir = getattr(args, "data_dir", None)
+    from reader.keymap import load_keymap
+
+    keymap, keymap_warning = load_keymap(paths.data_dir(data_dir))
+    if keymap_warning:
+        print(f"reader: warning: {keymap_warning}", file=sys.stderr)
 
     def open_store() -> Any:
         from reader.store import Store
 
         return Store.open(paths.data_dir(data_dir))
 
-    app = ReaderApp(path, store_opener=open_store, script=script)
+    app = ReaderApp(path, store_opener=open_store, script=script, keymap=keymap)
     try:
         app.run()
     finally:
