@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from reader import paths
 from reader.model import Article, Issue, IssueAnalysis
+from reader.sanitize import sanitize
 from reader.screens.help import HelpScreen, KeyRow
 
 NODE_LABELS = {
@@ -120,6 +121,16 @@ class ReaderApp(App[None]):
         self.store = store
         for warning in getattr(store, "take_warnings", list)():
             self.call_from_thread(self._warn, str(warning))
+
+    def format_title(self, title: str, sub_title: str) -> Any:
+        # Titles carry file and folder names, which may hold terminal escapes: sanitise them once here.
+        return super().format_title(sanitize(title), sanitize(sub_title))
+
+    def notify(self, message: Any, *, title: str = "", **kwargs: Any) -> None:
+        """Post a notification; its text (often an error naming a file) is sanitised of terminal escapes."""
+        if isinstance(message, str):
+            message = sanitize(message)
+        super().notify(message, title=sanitize(title), **kwargs)
 
     def _warn(self, message: str) -> None:
         self.notify(message, title="Store", severity="warning", markup=False, timeout=10)
@@ -310,7 +321,7 @@ def launch(args: argparse.Namespace) -> int:
 
     keymap, keymap_warning = load_keymap(paths.data_dir(data_dir))
     if keymap_warning:
-        print(f"reader: warning: {keymap_warning}", file=sys.stderr)
+        print(f"reader: warning: {sanitize(keymap_warning)}", file=sys.stderr)
 
     def open_store() -> Any:
         from reader.store import Store

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.sanitize import sanitize
 
 COMMAND_MODULES = ("analyze", "list", "show", "search", "eval", "notes", "bookmarks")
 """Sub-command modules in ``reader.commands``, in the order ``--help`` lists them."""
@@ -114,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except ReaderError as exc:
-        print(f"reader: error: {exc}", file=sys.stderr)
+        print(f"reader: error: {sanitize(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -124,5 +125,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the one place that turns surprises into one line
         if getattr(args, "debug", False):
             raise
-        print(f"reader: internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        detail = sanitize(str(exc))
+        print(f"reader: internal error: {exc.__class__.__name__}: {detail} (run with --debug for details)", file=sys.stderr)
         return 70

@@ -59,7 +59,7 @@ def run_remove(args: argparse.Namespace) -> int:
     analysis = open_analysis(args.path)
     _, article = pick_article(analysis, args.article)
     if not open_store(args).remove_bookmark(analysis.issue.id, article.id, analysis):
-        print(f"reader: article {args.article} is not bookmarked", file=sys.stderr)
+        print(f"reader: article {sanitize(args.article)} is not bookmarked", file=sys.stderr)
         return 1
     print("removed")
     return 0

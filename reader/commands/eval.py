@@ -20,10 +20,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     """Print one table row per corpus set; exit 2 when DIR is not a folder."""
     from reader.evaluation import evaluate, format_report
+    from reader.sanitize import sanitize
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
-        print(f"reader eval: not a folder: {corpus}", file=sys.stderr)
+        print(f"reader eval: not a folder: {sanitize(str(corpus))}", file=sys.stderr)
         return 2
     report = evaluate(corpus)
     print(format_report(report))

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from reader.ingest import IssueRef
+from reader.sanitize import sanitize
 
 
 def issue_prompt(ref: IssueRef) -> Content:
@@ -26,7 +27,7 @@ def issue_prompt(ref: IssueRef) -> Content:
         (ref.meta.title or "(untitled newspaper)", "bold $text-accent"),
         (f"  {ref.meta.edition}" if ref.meta.edition else "", "italic"),
         "\n            ",
-        (f"{pages} · {ref.path.name}", "dim"),
+        (f"{pages} · {sanitize(ref.path.name)}", "dim"),
     )
 
 

@@ -1,0 +1,26 @@
+"""Review: plain commands never echo terminal escapes from paths, and ``-o DIR/`` means a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+from ..conftest import SEED_PAGE
+
+SAMPLE_ISSUE = SEED_PAGE.parent
+EVIL = "x\x1b]52;c;aGk=\x07\x1b[2J"
+
+
+@pytest.mark.parametrize("command", [["show"], ["list"], ["analyze"], ["notes", "add"]])
+def test_error_lines_carry_no_escape_sequences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    extra = ["1", "note"] if command[0] == "notes" else []
+    code = main([*command, str(tmp_path / EVIL), *extra, "--data-dir", str(tmp_path / "data")])
+    _, err = capsys.readouterr()
+    assert code != 0
+    assert err.startswith("reader: error:") and err.count("\n") == 1
+    assert "\x1b" not in err and "\x07" not in err
