@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -185,6 +186,8 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(content)
         return 0
     output = Path(args.output).expanduser()
+    if args.output.endswith(("/", os.sep)) and not output.is_dir():
+        raise ReaderError(f"cannot write to {output}/: the folder does not exist")
     target = target_in(output, default_filename(notes, args.format)) if output.is_dir() else output
     write_new_file(target, content, force=args.force)
     print(f"exported {len(notes)} note(s) to {target}")

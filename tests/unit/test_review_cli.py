@@ -24,3 +24,16 @@ def test_error_lines_carry_no_escape_sequences(
     assert code != 0
     assert err.startswith("reader: error:") and err.count("\n") == 1
     assert "\x1b" not in err and "\x07" not in err
+
+
+def test_export_to_a_missing_folder_with_trailing_slash_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    assert main(["notes", "add", str(SAMPLE_ISSUE), "1", "a note", "--data-dir", data]) == 0
+    capsys.readouterr()
+    missing = tmp_path / "out"
+    code = main(["notes", "export", "-o", f"{missing}/", "--data-dir", data])
+    _, err = capsys.readouterr()
+    assert code != 0 and err.startswith("reader: error:")
+    assert not missing.exists()
