@@ -30,7 +30,7 @@ MAX_NAME_BYTES = 255
 # ── escaping ──────────────────────────────────────────────────────────────────────────────────────────
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>#|!~&$%])")
-_MD_LIST_MARKER = re.compile(r"^([-+]|\d+(?=\.))")
+_MD_LIST_MARKER = re.compile(r"^([-+=]|\d+(?=[.)]))")
 
 
 def yaml_str(text: str) -> str:
@@ -42,7 +42,8 @@ def yaml_str(text: str) -> str:
 def md_inline(text: str) -> str:
     """``text`` as one line of literal Markdown: newlines become spaces, markup characters are escaped."""
     line = _MD_INLINE.sub(r"\\\1", " ".join(sanitize(text).split()))
-    # A line may not open a list: "- x" → "\- x", "1. x" → "1\. x" (a backslash before a digit is literal).
+    # A line may not open a list or underline a heading: "- x" → "\- x", "1. x" → "1\. x", "1) x" → "1\) x",
+    # "===" → "\===" (a backslash before a digit is literal).
     return _MD_LIST_MARKER.sub(lambda m: "\\" + m.group(1) if not m.group(1).isdigit() else m.group(1) + "\\", line)
 
 
