@@ -312,10 +312,15 @@ def launch(args: argparse.Namespace) -> int:
         raise InputError(f"{path}: no such file or directory")
     script = getattr(args, "script", None)
     if script:
-        from reader.convert import SCRIPTS, resolve_script
+        from reader.convert import SCRIPT_CYCLE, SCRIPTS, resolve_script
+        from reader.errors import ReaderError
 
-        resolve_script(script)
-        script = script.strip().lower() if script.strip().lower() in SCRIPTS else None
+        # The app cycles through the named scripts; an OpenCC config name stands for the script using it.
+        names_by_config = {config: name for name, config in SCRIPTS.items()}
+        config = resolve_script(script)
+        if config not in names_by_config:
+            raise ReaderError(f"the app shows these scripts: {', '.join(SCRIPT_CYCLE)} (not {script!r})")
+        script = names_by_config[config]
     data_dir = getattr(args, "data_dir", None)
     from reader.keymap import load_keymap
 
