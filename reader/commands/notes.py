@@ -116,6 +116,8 @@ def _resolve_id(store, reference: str) -> str:
 
 def run_add(args: argparse.Namespace) -> int:
     """Add a note and print its id."""
+    if not args.text.strip() and not args.quote.strip():
+        raise InputError("a note needs a text or a --quote")
     analysis = open_analysis(args.path)
     _, article = pick_article(analysis, args.article)
     note = open_store(args).add_note(analysis, article, args.text, quote=args.quote, tags=args.tag)
@@ -152,7 +154,12 @@ def run_list(args: argparse.Namespace) -> int:
 def run_edit(args: argparse.Namespace) -> int:
     """Replace a note's text (and optionally its quote and tags)."""
     store = open_store(args)
-    note = store.update_note(_resolve_id(store, args.id), text=args.text, quote=args.quote, tags=args.tag)
+    note_id = _resolve_id(store, args.id)
+    current = store.get_note(note_id)
+    quote = args.quote if args.quote is not None else (current.quote if current else "")
+    if not args.text.strip() and not quote.strip():
+        raise InputError("a note needs a text or a quote")
+    note = store.update_note(note_id, text=args.text, quote=args.quote, tags=args.tag)
     print(note.id)
     return 0
 

@@ -37,3 +37,18 @@ def test_export_to_a_missing_folder_with_trailing_slash_is_an_error(
     _, err = capsys.readouterr()
     assert code != 0 and err.startswith("reader: error:")
     assert not missing.exists()
+
+
+def test_notes_need_a_text_or_a_quote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As in the app's note editor: a note with neither text nor quote is refused with one line."""
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main(["notes", "add", str(SAMPLE_ISSUE), "1", "  ", *data]) == 2
+    _, err = capsys.readouterr()
+    assert err.startswith("reader: error:") and err.count("\n") == 1
+    assert main(["notes", "add", str(SAMPLE_ISSUE), "1", "", "--quote", "引文", *data]) == 0
+    assert main(["notes", "add", str(SAMPLE_ISSUE), "1", "text", *data]) == 0
+    note_id = capsys.readouterr().out.split()[-1]
+    assert main(["notes", "edit", note_id, " ", *data]) == 2
+    capsys.readouterr()
+    assert main(["notes", "list", *data]) == 0
+    assert "text" in capsys.readouterr().out
