@@ -30,9 +30,10 @@ minor addition never breaks an older reader.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +53,23 @@ NOTES_TABLE = "notes"
 _V1_NAMESPACE = uuid.UUID("9f6d3a52-5c1e-4b8e-9b0e-0d7f1c3a2b61")
 
 
+_stamp_lock = threading.Lock()
+_last_stamp = [datetime.min.replace(tzinfo=UTC)]
+
+
 def now_iso() -> str:
-    """The current UTC time in ISO 8601 with milliseconds (sorts as text)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+    """The current UTC time in ISO 8601 with milliseconds (sorts as text).
+
+    Stamps from one process strictly increase: two notes saved in the same millisecond still list in the
+    order they were saved (notes sort by ``created``, and ties would fall back to file order).
+    """
+    now = datetime.now(UTC)
+    stamp = now.replace(microsecond=now.microsecond // 1000 * 1000)
+    with _stamp_lock:
+        if stamp <= _last_stamp[0]:
+            stamp = _last_stamp[0] + timedelta(milliseconds=1)
+        _last_stamp[0] = stamp
+    return stamp.isoformat(timespec="milliseconds")
 
 
 def new_id() -> str:

@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis.blocks import display_width, split_blocks
-from reader.analysis.clean import join_wrapped, map_glyphs, remove_ocr_spaces
+from reader.analysis.clean import GLYPH_VARIANTS, join_wrapped, map_glyphs, remove_ocr_spaces
 from reader.analysis.fingerprint import normalize_for_fingerprint
 from reader.analysis.overlap import bigram_codes, bigrams, page_letters
 from reader.model import Line
 
 # full-width forms, combining marks that compose, compatibility characters, CJK and ASCII punctuation
 _TRICKY = st.sampled_from(
-    list("ab Z1_.,<=%)中文鿿，。、“”…·・—（）　＜＝ＡＢ１ａ＿e\u0301\u0308\u0338™①⑴é-\u00adｶﾞ\u3099か査黒\n\t")
+    list("ab Z1_.,<=%)中文鿿，。、“”…·・—（）　＜＝ＡＢ１ａ＿e\u0301\u0308\u0338™①⑴é-\u00adｶﾞ\u3099か査黒巻乗剰挿\n\t")
     + ["  ", "   "]
 )
 _TEXT = st.lists(_TRICKY, max_size=30).map("".join) | st.text(max_size=20)
@@ -73,7 +73,7 @@ def test_cjk_join_shortcut_and_glyph_map(lines: list[str]) -> None:
     joined = join_wrapped(lines)
     if len([line for line in lines if line.strip()]) <= 1:
         assert joined == "".join(line.strip() for line in lines)
-    assert map_glyphs(joined) == joined.translate(str.maketrans({"査": "查", "黒": "黑"}))
+    assert map_glyphs(joined) == joined.translate(str.maketrans(GLYPH_VARIANTS))
 
 
 @settings(max_examples=300, deadline=None)

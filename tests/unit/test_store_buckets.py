@@ -303,3 +303,10 @@ def test_corrupt_schema_marker_is_moved_aside(tmp_path: Path) -> None:
     assert "schema.json.corrupt-" in warning
     assert [n.text for n in store.list_notes()] == ["kept"]
     assert schema.detect_version(data) == 3
+
+
+def test_stamps_strictly_increase_so_notes_list_in_saving_order() -> None:
+    from reader.store import schema
+
+    stamps = [schema.now_iso() for _ in range(2000)]  # far more than one per millisecond
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
