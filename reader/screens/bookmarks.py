@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Bookmark
 from reader.sanitize import sanitize
-from reader.screens.note_editor import current_analysis, in_background, issue_screen, store_of
+from reader.screens.note_editor import article_in_view, current_analysis, in_background, store_of
 
 
 def bookmark_prompt(bookmark: Bookmark) -> Content:
@@ -101,16 +101,10 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
 def toggle_bookmark(app: App[Any]) -> None:
     """``b``: bookmark the article on show, or remove its bookmark."""
-    if issue_screen(app) is None:
+    target = article_in_view(app)
+    if target is None:
         return
-    article = getattr(app, "current_article", None)
-    analysis = current_analysis(app)
-    if article is None or analysis is None:
-        app.notify("Open an article first", markup=False)
-        return
-    store = store_of(app)
-    if store is None:
-        return
+    article, analysis, store = target
 
     def done(now_bookmarked: bool) -> None:
         app.notify("Bookmarked" if now_bookmarked else "Bookmark removed", markup=False, timeout=3)

@@ -157,6 +157,22 @@ def store_of(app: App[Any]) -> Any | None:
     return store
 
 
+def article_in_view(app: App[Any]) -> tuple[Article, IssueAnalysis, Any] | None:
+    """The article on show, its issue's analysis and the store; None (after telling the user why) if any is missing.
+
+    Only on the reading screen: over other screens and modals our article keys do nothing.
+    """
+    if issue_screen(app) is None:
+        return None
+    article = getattr(app, "current_article", None)
+    analysis = current_analysis(app)
+    if article is None or analysis is None:
+        app.notify("Open an article first", markup=False)
+        return None
+    store = store_of(app)
+    return None if store is None else (article, analysis, store)
+
+
 def in_background(app: App[Any], job: Callable[[], Any], done: Callable[[Any], None], failure: str) -> None:
     """Run a store call in a thread worker; then ``done(result)`` on the UI thread, or notify the error."""
 
@@ -181,16 +197,10 @@ def selected_text(app: App[Any]) -> str:
 
 def annotate(app: App[Any]) -> None:
     """``a``: write a note on the article on show, quoting the selected text if there is some."""
-    if issue_screen(app) is None:
+    target = article_in_view(app)
+    if target is None:
         return
-    article = getattr(app, "current_article", None)
-    analysis = current_analysis(app)
-    if article is None or analysis is None:
-        app.notify("Open an article first", markup=False)
-        return
-    store = store_of(app)
-    if store is None:
-        return
+    article, analysis, store = target
 
     def saved(note: Note) -> None:
         app.notify("Note saved", markup=False, timeout=3)
