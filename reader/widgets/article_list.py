@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
@@ -29,6 +31,20 @@ def short_byline(byline: str | None, limit: int = 16) -> str:
     """The byline squeezed onto one short line ('' when there is none)."""
     text = " ".join((byline or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ArticlePrompt:
+    """An option's prompt: drawn as a grid (so a wrapped title keeps its indent), read as plain text."""
+
+    def __init__(self, grid: Table, plain: str) -> None:
+        self.grid = grid
+        self.plain = plain
+
+    def __rich__(self) -> Table:
+        return self.grid
+
+    def __str__(self) -> str:
+        return self.plain
 
 
 class ArticleList(OptionList):
@@ -112,22 +128,25 @@ class ArticleList(OptionList):
     def watch_show_other_kinds(self) -> None:
         self._rebuild()
 
-    def _prompt(self, article: Article) -> Content:
+    def _prompt(self, article: Article) -> ArticlePrompt:
+        """Markers in a narrow column, then title and byline: a wrapped title keeps its indent."""
         bookmarked, has_notes = self._markers(article)
         marks = (BOOKMARK_MARK if bookmarked else " ") + (NOTE_MARK if has_notes else " ")
         title, byline = self._titles.get(article.id, (article.display_title, article.byline))
-        title = " ".join(title.split())
         details = short_byline(byline)
-        kind = "" if article.kind == "article" else f"[{article.kind}] "
-        prompt = Content.assemble(
-            (marks, "bold $accent"),
-            " ",
-            (kind, "italic"),
-            (title, "bold" if article.kind == "article" else ""),
-            "\n   ",
+        text = Text.assemble(
+            ("" if article.kind == "article" else f"[{article.kind}] ", "italic"),
+            (" ".join(title.split()), "bold" if article.kind == "article" else ""),
+            "\n",
             (f"{details}  p.{article.page_number}" if details else f"p.{article.page_number}", "dim"),
+            style="dim" if article.kind != "article" else "",
         )
-        return prompt.stylize("dim") if article.kind != "article" else prompt
+        text.no_wrap, text.overflow = False, "fold"
+        grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text(marks, style="bold"), text)
+        return ArticlePrompt(grid, f"{marks} {text.plain.replace(chr(10), chr(10) + '   ')}")
 
     def _rebuild(self) -> None:
         if not self.is_mounted:
