@@ -144,3 +144,33 @@ async def test_long_raw_page_and_long_article_open_fast() -> None:
         body_seconds = time.perf_counter() - started
     assert raw_seconds < 0.5, raw_seconds
     assert body_seconds < 0.5, body_seconds
+
+
+async def test_a_page_of_800_articles_loads_and_the_cursor_moves(make_app, tmp_path) -> None:
+    """A page with 800 short articles is listed in full, and ↓ moves the highlight and the article on show."""
+    lines: list[str] = []
+    for number in range(800):
+        lines += [
+            f"第{number}号标题新闻消息",
+            "",
+            f"本报讯 这是第{number}篇文章的正文，内容很短。高新区召开会议，研究部署工作。",
+        ]
+        lines += ["记者 张三", ""]
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    app = make_app(page)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, IssueScreen)
+        article_list = screen.query_one(ArticleList)
+        assert len(article_list.articles) >= 800
+        assert article_list.option_count == len(article_list.articles) + 1  # one page separator
+        first = article_list.highlighted_article
+        assert first is not None and screen.current_article == first
+        await pilot.press("down", "down")
+        await pilot.pause()
+        moved = article_list.highlighted_article
+        assert moved is not None and moved != first and screen.current_article == moved
+        assert article_list.highlighted == article_list.get_option_index(first.id) + 2
+        assert str(article_list.get_option(moved.id).prompt).startswith("   第")
