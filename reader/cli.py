@@ -37,9 +37,7 @@ def common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="where notes, bookmarks and reading state live (default: $READER_DATA_DIR or the user data folder)",
     )
-    parent.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors"
-    )
+    parent.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors")
     return parent
 
 
@@ -92,7 +90,9 @@ def _wants_app(argv: Sequence[str]) -> bool:
 def run_app(args: argparse.Namespace) -> int:
     """Open the terminal app (imported here so plain commands never load Textual)."""
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise ReaderError("the reading app needs a terminal; for scripts use `reader show`, `reader list` or `reader --help`")
+        raise ReaderError(
+            "the reading app needs a terminal; for scripts use `reader show`, `reader list` or `reader --help`"
+        )
     from reader.app import launch
 
     return launch(args)
@@ -126,5 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "debug", False):
             raise
         detail = sanitize(str(exc))
-        print(f"reader: internal error: {exc.__class__.__name__}: {detail} (run with --debug for details)", file=sys.stderr)
+        print(
+            f"reader: internal error: {exc.__class__.__name__}: {detail} (run with --debug for details)",
+            file=sys.stderr,
+        )
         return 70

@@ -24,7 +24,13 @@ def _launched_script(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, script: st
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("taiwan", "taiwan"), ("Simplified", "simplified"), ("s2twp", "taiwan"), ("T2S", "simplified"), ("s2hk", "hongkong")],
+    [
+        ("taiwan", "taiwan"),
+        ("Simplified", "simplified"),
+        ("s2twp", "taiwan"),
+        ("T2S", "simplified"),
+        ("s2hk", "hongkong"),
+    ],
 )
 def test_script_names_and_configs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, given: str, expected: str) -> None:
     assert _launched_script(monkeypatch, tmp_path, given) == expected

@@ -46,8 +46,7 @@ def test_installed_reader_finds_its_data_outside_a_checkout(wheel: Path, tmp_pat
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     probe = (
-        "import reader, reader.paths as p; print(reader.__file__); print(p.styles_dir()); "
-        "print(p.default_issue_path())"
+        "import reader, reader.paths as p; print(reader.__file__); print(p.styles_dir()); print(p.default_issue_path())"
     )
     paths = subprocess.run([sys.executable, "-c", probe], cwd="/", env=env, capture_output=True, text=True, check=True)
     module_file, styles, issue = paths.stdout.split("\n")[:3]
