@@ -9,26 +9,14 @@ from hypothesis import strategies as st
 from reader.convert import get_converter
 from reader.document import open_issue
 from reader.errors import ReaderError
-from reader.model import Article, Confidence, Issue, IssueAnalysis, IssueMeta, Line, Page, PageAnalysis
+from reader.model import Article, Issue, IssueAnalysis, IssueMeta, Line, Page, PageAnalysis
 from reader.search import Hit, find_spans, fold, search_issue
 from tests.conftest import SEED_PAGE
+from tests.unit.test_store_support import make_article
 
 
 def _article(article_id: str, page: int, headline: str | None, *paragraphs: str, byline: str | None = None) -> Article:
-    return Article(
-        id=article_id,
-        kind="article",
-        page_number=page,
-        kicker=None,
-        headline=headline,
-        subheadline=None,
-        byline=byline,
-        contributors=(),
-        dateline=None,
-        paragraphs=paragraphs,
-        source_lines=(1,),
-        confidence=Confidence(),
-    )
+    return make_article(article_id, headline, paragraphs, (1,), page=page, byline=byline)
 
 
 def _issue(*pages: tuple[Article, ...]) -> IssueAnalysis:
