@@ -8,11 +8,10 @@ just forgets reading state.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,6 +21,10 @@ from reader import paths
 from reader.model import Article, Issue, IssueAnalysis
 from reader.sanitize import sanitize
 from reader.screens.help import HelpScreen, KeyRow
+from reader.startup import pause_gc, resume_gc
+
+if TYPE_CHECKING:
+    from reader.opening import Prefetch
 
 NODE_LABELS = {
     "IssueScreen": "Reading",
@@ -69,6 +72,7 @@ class ReaderApp(App[None]):
         store_opener: Callable[[], Any] | None = None,
         script: str | None = None,
         keymap: dict[str, str] | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__(css_path=[paths.styles_dir() / "reader.tcss"])
         if keymap:
@@ -78,7 +82,8 @@ class ReaderApp(App[None]):
         """The user's store (``reader.store.Store``), or None until opened (or when it cannot be)."""
         self._store_opener = store_opener
         self._script = script
-        self._gc_paused = False
+        self._prefetch = prefetch
+        """``path`` being opened ahead in another process (``reader.opening``), if it is."""
 
     # ---- extension points for other screens (bookmarks, notes, export) -------------------------
 
@@ -196,36 +201,37 @@ class ReaderApp(App[None]):
     # ---- start-up ------------------------------------------------------------------------------
 
     def on_load(self) -> None:
-        # Start-up allocates many long-lived objects, and the cyclic garbage collector would walk them again
-        # and again: about a tenth of the time to the first frame. Collection resumes once the first screen
-        # is drawn (``first_screen_drawn``), or after a second at the latest.
-        if gc.isenabled():
-            gc.disable()
-            self._gc_paused = True
+        # Paused already when started by the ``reader`` command, which does so before importing Textual.
+        pause_gc()
 
     def first_screen_drawn(self) -> None:
-        """Called by a screen once its content is on screen: start-up is over."""
-        if self._gc_paused:
-            self._gc_paused = False
-            gc.enable()
+        """Called by a screen once its content is on screen: start-up is over (see ``reader.startup``)."""
+        resume_gc()
 
     def on_unmount(self) -> None:
         self.first_screen_drawn()
 
-    def on_mount(self) -> None:
-        from reader.ingest.issue import is_library
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen: the library, or the issue (rather than an empty screen with one pushed on it)."""
+        opened = self._prefetch.result() if self._prefetch is not None else None
+        self._prefetch = None
+        if opened is None:
+            from reader.ingest.issue import is_library
 
-        self.set_timer(1.0, self.first_screen_drawn)
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
-
-        if is_library(self.path):
+            library = is_library(self.path)
+        else:
+            library = opened.library
+        if library:
             from reader.screens.library import LibraryScreen
 
-            self.push_screen(LibraryScreen(self.path, script=self._script))
-        else:
-            from reader.screens.issue import IssueScreen
+            return LibraryScreen(self.path, script=self._script)
+        from reader.screens.issue import IssueScreen
 
-            self.push_screen(IssueScreen(self.path, script=self._script))
+        return IssueScreen(self.path, script=self._script, opened=opened)
+
+    def on_mount(self) -> None:
+        self.set_timer(1.0, self.first_screen_drawn)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.store is not None:
             self.restore_theme()
 
@@ -298,8 +304,10 @@ class ReaderApp(App[None]):
             yield SystemCommand(title, help_text, callback)
 
 
-def launch(args: argparse.Namespace) -> int:
+def launch(args: argparse.Namespace, *, prefetch: Prefetch | None = None) -> int:
     """Run the app for ``reader [PATH]``; return the exit code.
+
+    ``prefetch`` is the path opened ahead in another process (see ``reader.opening``).
 
     Raises:
         InputError: the path does not exist.
@@ -307,7 +315,7 @@ def launch(args: argparse.Namespace) -> int:
     """
     from reader.errors import InputError
 
-    path = Path(args.path) if getattr(args, "path", None) else paths.default_issue_path()
+    path = paths.app_path(getattr(args, "path", None))
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     script = getattr(args, "script", None)
@@ -333,7 +341,7 @@ def launch(args: argparse.Namespace) -> int:
 
         return Store.open(paths.data_dir(data_dir))
 
-    app = ReaderApp(path, store_opener=open_store, script=script, keymap=keymap)
+    app = ReaderApp(path, store_opener=open_store, script=script, keymap=keymap, prefetch=prefetch)
     try:
         app.run()
     finally:

@@ -93,9 +93,23 @@ def run_app(args: argparse.Namespace) -> int:
         raise ReaderError(
             "the reading app needs a terminal; for scripts use `reader show`, `reader list` or `reader --help`"
         )
-    from reader.app import launch
+    from reader.opening import start_prefetch
+    from reader.paths import app_path
+    from reader.startup import pause_gc, resume_gc
 
-    return launch(args)
+    # Both before importing Textual: the first page is analyzed meanwhile (reader.opening), and the garbage
+    # collector would slow the import (reader.startup).
+    path = app_path(getattr(args, "path", None))
+    prefetch = start_prefetch(path) if path.exists() else None
+    pause_gc()
+    try:
+        from reader.app import launch
+
+        return launch(args, prefetch=prefetch)
+    finally:
+        resume_gc()
+        if prefetch is not None:
+            prefetch.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -102,6 +102,10 @@ class Confidence:
         """The weakest of the three scores: the reader warns when this is low."""
         return min(self.headline, self.byline, self.boundaries)
 
+    def __reduce__(self) -> tuple[type[Confidence], tuple[float, float, float, dict[str, str]]]:
+        # Pickled by ``reader.opening``'s prefetch; a MappingProxyType (the default ``reasons``) cannot be.
+        return (Confidence, (self.headline, self.byline, self.boundaries, dict(self.reasons)))
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

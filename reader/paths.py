@@ -35,6 +35,11 @@ def default_issue_path() -> Path:
     return issues[0] if issues else library
 
 
+def app_path(argument: str | None) -> Path:
+    """The path ``reader [PATH]`` opens: the one given, else :func:`default_issue_path`."""
+    return Path(argument) if argument else default_issue_path()
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The folder for the user's notes, bookmarks and reading state.
 

@@ -27,6 +27,7 @@ from reader.widgets.article_view import ArticleView
 from reader.widgets.display import DisplayArticle, display_article
 
 if TYPE_CHECKING:
+    from reader.opening import Opened
     from reader.search import Hit
 
 
@@ -76,8 +77,10 @@ class IssueScreen(IssueLoader):
             self.rerun = rerun
             """The same query run again on newly displayed text (another script, more pages)."""
 
-    def __init__(self, path: Path, *, from_library: bool = False, script: str | None = None) -> None:
-        super().__init__(path)
+    def __init__(
+        self, path: Path, *, from_library: bool = False, script: str | None = None, opened: Opened | None = None
+    ) -> None:
+        super().__init__(path, opened)
         self.from_library = from_library
         self._cli_script = script
         self._articles: tuple[Article, ...] = ()

@@ -23,9 +23,7 @@ from reader.model import Issue, IssueAnalysis, PageAnalysis
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
-
-FAST_OPEN_BYTES = 256 * 1024
-"""Issues up to this size on disk are read, and their first page analyzed, before the first frame."""
+    from reader.opening import Opened
 
 
 class IssueLoader(Screen[None]):
@@ -49,9 +47,11 @@ class IssueLoader(Screen[None]):
     class StoreOpened(Message):
         """The user's store is ready (or could not be opened): reading state can be restored."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, opened: Opened | None = None) -> None:
         super().__init__()
         self.path = path
+        self._opened = opened
+        """The path opened ahead (``reader.opening``), used once by the first mount."""
         self.issue: Issue | None = None
         self.pages: dict[int, PageAnalysis] = {}
         """The pages analyzed so far, by page number."""
@@ -99,17 +99,22 @@ class IssueLoader(Screen[None]):
 
     def _open_now(self) -> bool:
         """Read a small issue and analyze its first page right away; False leaves a large one to the worker."""
-        if _bytes_on_disk(self.path) > FAST_OPEN_BYTES:
-            return False
-        from reader.analysis import analyze_page
-        from reader.ingest import load_issue
+        opened, self._opened = self._opened, None
+        if opened is not None:
+            if opened.issue is None or opened.first_page is None:
+                return False
+            issue, first = opened.issue, opened.first_page
+        else:
+            from reader.opening import open_first_page
 
-        try:
-            issue = load_issue(self.path)
-            first = PageAnalysis(issue.pages[0], analyze_page(issue.pages[0]))
-        except Exception as exc:  # noqa: BLE001 - reported on screen like a failed worker
-            self._load_failed(exc)
-            return True
+            try:
+                ready = open_first_page(self.path)
+            except Exception as exc:  # noqa: BLE001 - reported on screen like a failed worker
+                self._load_failed(exc)
+                return True
+            if ready is None:
+                return False
+            issue, first = ready
         self._set_issue(issue)
         self._add_page(first, len(issue.pages) - 1)
         return True
@@ -190,14 +195,3 @@ def breakpoint_classes(app: App[Any]) -> dict[str, bool]:
     breakpoints = sorted(app.HORIZONTAL_BREAKPOINTS or [], reverse=True)
     chosen = next((name for width, name in breakpoints if app.size.width >= width), None)
     return {name: name == chosen for _width, name in breakpoints}
-
-
-def _bytes_on_disk(path: Path) -> int:
-    """The size of an issue's page files (0 when it cannot be told: loading then reports the problem)."""
-    from reader.ingest.issue import find_page_files
-
-    try:
-        files = find_page_files(path) if path.is_dir() else [path]
-        return sum(file.stat().st_size for file in files)
-    except OSError:
-        return 0

@@ -19,6 +19,9 @@ CORE_MODULES = [
     "reader.contract",
     "reader.document",
     "reader.cli",
+    "reader.opening",
+    "reader.startup",
+    "reader.paths",
 ]
 
 

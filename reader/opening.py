@@ -1,0 +1,168 @@
+"""Opening what ``reader [PATH]`` names, before the first frame: in this process, or ahead in a forked one.
+
+The first frame shows the first article, so a small issue is read and its first page analyzed before it is
+drawn (:func:`open_first_page`). Importing the analysis and running it would sit on the path to that frame,
+after Textual's own import, which takes longer than all of it. So the ``reader`` command starts a forked
+process for it before importing Textual (:func:`start_prefetch`); the two imports run at the same time on
+two cores, and the app picks up the result (:meth:`Prefetch.result`) when its screen mounts.
+
+The forked process only reads files and computes; its one output is a pickle on a pipe to its parent. Any
+failure there (an unreadable file, a crash, a timeout, no ``fork`` on this platform) yields None, and the app
+does the work itself, which reports the problem as usual. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.model import Issue, PageAnalysis
+
+FAST_OPEN_BYTES = 256 * 1024
+"""Issues up to this size on disk are read, and their first page analyzed, before the first frame."""
+
+PREFETCH_TIMEOUT = 5.0
+"""Seconds the app waits for a prefetch before doing the work itself (it is normally done long before)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """What the app needs for its first frame: whether the path is a library, else the issue and first page.
+
+    ``issue`` and ``first_page`` are None for a library, and for an issue too large to open before the
+    first frame (a worker loads that).
+    """
+
+    library: bool
+    issue: Issue | None = None
+    first_page: PageAnalysis | None = None
+
+
+def bytes_on_disk(path: Path) -> int:
+    """The size of an issue's page files (0 when it cannot be told: loading then reports the problem)."""
+    from reader.ingest.issue import find_page_files
+
+    try:
+        files = find_page_files(path) if path.is_dir() else [path]
+        return sum(file.stat().st_size for file in files)
+    except OSError:
+        return 0
+
+
+def open_first_page(path: Path) -> tuple[Issue, PageAnalysis] | None:
+    """Read a small issue and analyze its first page; None when it is too large to do before the first frame.
+
+    Raises:
+        InputError: the path is missing or holds no readable page.
+    """
+    if bytes_on_disk(path) > FAST_OPEN_BYTES:
+        return None
+    from reader.analysis import analyze_page
+    from reader.ingest import load_issue
+
+    issue = load_issue(path)
+    return issue, PageAnalysis(issue.pages[0], analyze_page(issue.pages[0]))
+
+
+def open_path(path: Path) -> Opened:
+    """Everything :class:`Opened` holds for ``path``, computed here.
+
+    Raises:
+        InputError: the path is missing or holds no readable page.
+    """
+    from reader.ingest.issue import is_library
+
+    if is_library(path):
+        return Opened(library=True)
+    first = open_first_page(path)
+    return Opened(library=False) if first is None else Opened(False, *first)
+
+
+class Prefetch:
+    """A forked process computing :func:`open_path`; read its result once with :meth:`result`."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self._pid = pid
+        self._pipe: int | None = pipe
+
+    def result(self, timeout: float = PREFETCH_TIMEOUT) -> Opened | None:
+        """The prefetched :class:`Opened`, or None if the process failed or took longer than ``timeout``."""
+        if self._pipe is None:
+            return None
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([self._pipe], [], [], remaining)[0]:
+                    return None
+                chunk = os.read(self._pipe, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            opened = pickle.loads(b"".join(chunks)) if chunks else None
+        except Exception:  # noqa: BLE001 - a broken prefetch only means doing the work here
+            return None
+        finally:
+            self.close()
+        return opened if isinstance(opened, Opened) else None
+
+    def close(self) -> None:
+        """Stop the process if it still runs, and reap it. Safe to call more than once."""
+        if self._pipe is None:
+            return
+        os.close(self._pipe)
+        self._pipe = None
+        try:
+            os.kill(self._pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # it has exited already (a zombie until reaped below)
+        try:
+            os.waitpid(self._pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def start_prefetch(path: Path) -> Prefetch | None:
+    """Fork a process that computes :func:`open_path` for ``path``; None where ``fork`` is not available.
+
+    Call it early, before other threads exist (forking a threaded process is unsafe), and before importing
+    Textual, so that the two run side by side.
+    """
+    if not hasattr(os, "fork"):
+        return None
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # pragma: no cover - runs in the forked process (tests check its result from outside)
+        _run_child(path, read_end, write_end)
+    os.close(write_end)
+    return Prefetch(pid, read_end)
+
+
+def _run_child(path: Path, read_end: int, write_end: int) -> None:  # pragma: no cover - see above
+    """The forked process: compute, write the pickle, and exit without running the parent's clean-ups."""
+    status = 1
+    try:
+        os.close(read_end)
+        data = pickle.dumps(open_path(path), protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write_end, view) :]
+        status = 0
+    except BaseException:  # noqa: BLE001, S110 - the parent sees no result and does the work itself
+        pass
+    finally:
+        os._exit(status)
