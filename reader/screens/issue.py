@@ -115,6 +115,7 @@ class IssueScreen(IssueLoader):
 
     def _issue_ready(self) -> None:
         self._update_sub_title()
+        self.refresh_bindings()  # the page keys show for issues of more than one page
 
     def _page_added(self, page_analysis: PageAnalysis, remaining: int, first: bool) -> None:
         pages = self.pages
@@ -287,10 +288,13 @@ class IssueScreen(IssueLoader):
     # ---- actions -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that can do nothing here are left out of the footer (all of them stay in the ``?`` help).
         if action == "back":
             return self.from_library
         if action in ("next_hit", "previous_hit"):
-            return bool(self.search.hits) or None
+            return bool(self.search.hits)
+        if action in ("next_page", "previous_page"):
+            return self.issue is None or len(self.issue.pages) > 1
         return True
 
     def action_switch_pane(self) -> None:

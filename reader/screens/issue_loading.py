@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
@@ -56,6 +56,15 @@ class IssueLoader(Screen[None]):
         self.pages: dict[int, PageAnalysis] = {}
         """The pages analyzed so far, by page number."""
         self._loading_timer: Timer | None = None
+        self._shown = False
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self._shown:
+            # Shown for the first time: its widgets were styled as they mounted, so restyling the whole screen
+            # (what a resume does, for a screen that was covered while the theme changed) would only repeat it.
+            self._shown = True
+            message.refresh_styles = False
+        return super().post_message(message)
 
     @property
     def reader_app(self) -> ReaderApp:
