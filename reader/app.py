@@ -20,11 +20,11 @@ from textual.screen import Screen
 from reader import paths
 from reader.model import Article, Issue, IssueAnalysis
 from reader.sanitize import sanitize
-from reader.screens.help import HelpScreen, KeyRow
 from reader.startup import pause_gc, resume_gc
 
 if TYPE_CHECKING:
     from reader.opening import Prefetch
+    from reader.screens.help import KeyRow
 
 NODE_LABELS = {
     "IssueScreen": "Reading",
@@ -261,6 +261,8 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from reader.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_rows()))
 

@@ -7,7 +7,6 @@ the app: it is ignored with a one-line warning.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 KEYMAP_FILE = "keymap.json"
@@ -22,10 +21,16 @@ def load_keymap(data_dir: Path) -> tuple[dict[str, str], str | None]:
     """
     path = data_dir / KEYMAP_FILE
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return {}, None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, f"{path}: ignored, not a readable JSON file ({exc.__class__.__name__})"
+    import json  # here: most users have no keymap, and the app starts without importing json
+
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
         return {}, f"{path}: ignored, not a readable JSON file ({exc.__class__.__name__})"
     if not isinstance(raw, dict):
         return {}, f"{path}: ignored, expected an object of binding id → key"

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from reader.model import Article, PageAnalysis
 from reader.screens.issue_loading import IssueLoader, breakpoint_classes
@@ -25,6 +25,7 @@ from reader.screens.issue_search import IssueSearch
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.display import DisplayArticle, display_article
+from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.opening import Opened
@@ -105,7 +106,7 @@ class IssueScreen(IssueLoader):
         # The width classes (-narrow, -normal, -wide) are set on resize; setting them now spares the whole
         # screen a second styling pass before its first frame.
         self.update_classes(breakpoint_classes(self.app), update=False)
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             yield ArticleList(id="article-list")
             yield ArticleView(id="article-view")

@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from reader.ingest import IssueRef
 from reader.sanitize import sanitize
+from reader.widgets.title_bar import TitleBar
 
 
 def issue_prompt(ref: IssueRef) -> Content:
@@ -53,7 +54,7 @@ class LibraryScreen(Screen[None]):
         self.issue_refs: tuple[IssueRef, ...] = ()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield OptionList(id="issue-list", markup=False)
         yield Footer()
 

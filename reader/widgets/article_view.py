@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
@@ -9,7 +11,9 @@ from textual.reactive import reactive
 from reader.widgets.article_body import ArticleBody
 from reader.widgets.article_header import ArticleHeader
 from reader.widgets.display import NO_MARKS, ArticleMarks, DisplayArticle
-from reader.widgets.raw_view import RawView
+
+if TYPE_CHECKING:
+    from reader.widgets.raw_view import RawView
 
 
 class ArticleView(Vertical):
@@ -63,6 +67,8 @@ class ArticleView(Vertical):
     def watch_raw(self, raw: bool) -> None:
         body = self.query_one(ArticleBody)
         if raw and self._raw_view is None:
+            from reader.widgets.raw_view import RawView
+
             self._raw_view = RawView(id="raw-view")
             self.mount(self._raw_view)
             if self._display is not None:
