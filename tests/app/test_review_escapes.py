@@ -31,6 +31,25 @@ async def test_folder_names_with_escapes_are_sanitized_in_library_and_issue(make
         header = app.format_title(app.screen.title or app.title, app.screen.sub_title)
         assert "iss" in header.plain
         assert "\x1b" not in header.plain and "\x07" not in header.plain
+        shown = _title_bar_text(app)
+        assert "iss" in shown and "\x1b" not in shown and "\x07" not in shown
+
+
+def _title_bar_text(app) -> str:
+    from reader.widgets.title_bar import TitleBar
+
+    bar = app.screen.query_one(TitleBar)
+    return bar.render_line(0).text
+
+
+async def test_the_title_bar_follows_the_sub_title_and_shows_markup_literally(make_app) -> None:
+    app = make_app(TWO_PAGE_ISSUE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "reader" in _title_bar_text(app)
+        app.screen.sub_title = "[b]號外[/b] [@click=app.quit]x[/]"
+        await pilot.pause()
+        assert "[b]號外[/b] [@click=app.quit]x[/]" in _title_bar_text(app)
 
 
 async def test_notifications_never_carry_escapes(make_app) -> None:
