@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -81,6 +82,7 @@ class WrappedTextView(ScrollView, can_focus=True):
         self._lines: list[_VisualLine] = []
         self._gutter_width = 0
         self._wrapped_width = -1
+        self._pass_style: Style | None = None
 
     @property
     def blocks(self) -> tuple[TextBlock, ...]:
@@ -164,12 +166,21 @@ class WrappedTextView(ScrollView, can_focus=True):
             self._restore(anchor)
             self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style is the same for every line of one pass, and costly to compute (it walks the
+        # ancestors): once per pass, not once per line.
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
         if self._wrapped_width < 0 and self._blocks:
             self._rewrap()  # the first frame after text was set before layout: the width is known now
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._pass_style or self.rich_style
         number = scroll_y + y
         if number >= len(self._lines):
             return Strip.blank(width, base)
@@ -182,10 +193,12 @@ class WrappedTextView(ScrollView, can_focus=True):
             label = block.gutter if (line.first and block.gutter is not None) else ""
             gutter_style = base + self.get_component_rich_style("wrapped-text-view--gutter", partial=True)
             segments.append(Segment(label.rjust(self._gutter_width - 1) + " ", gutter_style))
-        text = Text(block.text[line.start : line.end], no_wrap=True, end="")
         if block.highlights:
+            text = Text(block.text[line.start : line.end], no_wrap=True, end="")
             self._stylize(text, block, line)
-        segments.extend(Segment.apply_style(text.render(self.app.console), base))
+            segments.extend(Segment.apply_style(text.render(self.app.console), base))
+        else:
+            segments.append(Segment(block.text[line.start : line.end], base))
         strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
         return strip.apply_offsets(scroll_x, number)
 
