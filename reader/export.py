@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.annotations import Note
 from reader.errors import ReaderError
-from reader.model import Note
 from reader.sanitize import sanitize
 
 Convert = Callable[[str], str]

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from reader.annotations import Note
 from reader.commands._common import add_script_argument, open_analysis, pick_article, print_json, script_converter
 from reader.errors import InputError, ReaderError
-from reader.model import IssueAnalysis, Note
+from reader.model import IssueAnalysis
 from reader.sanitize import sanitize
 
 

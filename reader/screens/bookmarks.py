@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.model import Bookmark
+from reader.annotations import Bookmark
 from reader.sanitize import sanitize
 from reader.screens.note_editor import article_in_view, current_analysis, in_background, store_of
 

@@ -20,7 +20,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
-from reader.model import Article, IssueAnalysis, Note, PageAnalysis
+from reader.annotations import Note
+from reader.model import Article, IssueAnalysis, PageAnalysis
 from reader.sanitize import sanitize
 
 

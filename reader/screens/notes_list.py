@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from reader.model import Note
+from reader.annotations import Note
 from reader.sanitize import sanitize
 from reader.screens.note_editor import NoteDraft, NoteEditor, current_analysis, in_background, issue_screen, store_of
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.analysis.fingerprint import article_fingerprint, normalize_for_fingerprint
-from reader.model import Article, Bookmark, IssueAnalysis, Note
+from reader.annotations import Bookmark, Note
+from reader.model import Article, IssueAnalysis
 
 EXCERPT_LENGTH = 160
 ACCEPT_SCORE = 0.5

@@ -37,7 +37,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from reader.model import Bookmark, Note
+from reader.annotations import Bookmark, Note
 from reader.store import buckets, storage
 
 CURRENT_VERSION = 3

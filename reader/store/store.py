@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 import filelock
 from tinydb import Query, TinyDB
 
-from reader.model import Article, Bookmark, IssueAnalysis, Note
+from reader.annotations import Bookmark, Note
+from reader.model import Article, IssueAnalysis
 from reader.store import buckets, schema, storage
 from reader.store.anchor import anchor_fields, resolve_anchor
 from reader.store.storage import CorruptFileError, StoreError, TransactionStorage

@@ -9,6 +9,7 @@ import pytest
 
 CORE_MODULES = [
     "reader.model",
+    "reader.annotations",
     "reader.ingest",
     "reader.analysis",
     "reader.convert",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.annotations import Note
 from reader.errors import ReaderError
 from reader.export import (
     byline_authors,
@@ -25,7 +26,6 @@ from reader.export import (
     write_new_file,
     yaml_str,
 )
-from reader.model import Note
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPORTED_AT = "2024-05-01T12:00:00+00:00"

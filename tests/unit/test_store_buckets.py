@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.model import Note
+from reader.annotations import Note
 from reader.store import Store, StoreError, buckets, schema
 from reader.store import storage as storage_module
 from tests.unit.test_store_support import ARTICLE_A, ARTICLE_B, ARTICLE_C, make_analysis, sample_analysis
