@@ -126,6 +126,10 @@ class IssueScreen(IssueLoader):
         if self._current is None:
             if not article_list.has_focus:
                 article_list.focus()
+            # Start on the first real article, not on the masthead or page furniture listed above it.
+            lead = next((article for article in self._articles if article.kind == "article"), None)
+            if lead is not None:
+                article_list.select_article(lead.id)
             chosen = article_list.highlighted_article
             if chosen is not None:
                 self.open_article(chosen)  # now, not after the list's message: one frame fewer

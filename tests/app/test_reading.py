@@ -193,3 +193,16 @@ async def test_f_hides_and_shows_other_kinds(make_app) -> None:
         assert "caption-1" not in listed() and len(listed()) == 4
         await pilot.press("f")
         assert "caption-1" in listed()
+
+
+async def test_the_issue_opens_on_its_first_real_article_not_the_masthead(make_app) -> None:
+    """A page header (第一版 … 星期六) is listed first, but the reader starts on the article below it."""
+    from tests.app.conftest import FIXTURES
+
+    app = make_app(FIXTURES / "masthead-issue")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        assert article_list.articles[0].kind == "other"
+        assert app.current_article is not None and app.current_article.headline == "城南新聞"
+        assert article_list.highlighted_article is app.current_article
