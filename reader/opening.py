@@ -128,13 +128,25 @@ class Prefetch:
             pass
 
 
-def start_prefetch(path: Path) -> Prefetch | None:
-    """Fork a process that computes :func:`open_path` for ``path``; None where ``fork`` is not available.
+def usable_cpus() -> int:
+    """How many CPUs this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    if affinity is not None:
+        try:
+            return len(affinity(0))
+        except OSError:
+            pass
+    return os.cpu_count() or 1
 
-    Call it early, before other threads exist (forking a threaded process is unsafe), and before importing
-    Textual, so that the two run side by side.
+
+def start_prefetch(path: Path) -> Prefetch | None:
+    """Fork a process that computes :func:`open_path` for ``path``; None where that would not help.
+
+    None without ``fork``, and with a single usable CPU: the two processes would only take turns, and the
+    work is cheaper done here. Call it early, before other threads exist (forking a threaded process is
+    unsafe), and before importing Textual, so that the two run side by side.
     """
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or usable_cpus() < 2:
         return None
     try:
         read_end, write_end = os.pipe()

@@ -60,7 +60,10 @@ async def test_a_prefetched_library_opens_the_library_screen(make_app) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
-async def test_a_real_prefetch_opens_the_sample_issue(make_app) -> None:
+async def test_a_real_prefetch_opens_the_sample_issue(make_app, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader import opening
+
+    monkeypatch.setattr(opening, "usable_cpus", lambda: 2)  # fork even on a one-CPU machine
     path: Path = SEED_PAGE.parent
     app = make_app(path, prefetch=start_prefetch(path))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -16,6 +16,13 @@ from tests.conftest import SEED_PAGE
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
 SAMPLE_ISSUE = SEED_PAGE.parent
+REAL_USABLE_CPUS = opening.usable_cpus
+
+
+@pytest.fixture(autouse=True)
+def _two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fork tests run on a one-CPU machine too (where the app itself would not fork)."""
+    monkeypatch.setattr(opening, "usable_cpus", lambda: 2)
 
 
 def _library(tmp_path: Path) -> Path:
@@ -108,3 +115,16 @@ def test_closing_an_unread_prefetch_stops_and_reaps_its_process() -> None:
 def test_without_fork_there_is_no_prefetch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "fork", raising=False)
     assert start_prefetch(SAMPLE_ISSUE) is None
+
+
+def test_with_one_cpu_there_is_no_prefetch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(opening, "usable_cpus", lambda: 1)
+    assert start_prefetch(SAMPLE_ISSUE) is None
+
+
+def test_usable_cpus_counts_the_affinity_mask(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3}, raising=False)
+    assert REAL_USABLE_CPUS() == 2
+    monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert REAL_USABLE_CPUS() == 1
