@@ -1,0 +1,44 @@
+"""The garbage collector's pause during start-up (``reader.startup``)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from reader import startup
+
+
+@pytest.fixture(autouse=True)
+def _gc_restored():
+    enabled = gc.isenabled()
+    yield
+    startup._paused = False
+    gc.unfreeze()
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+
+
+def test_pause_then_resume_turns_collection_off_and_on_again() -> None:
+    gc.enable()
+    startup.pause_gc()
+    assert not gc.isenabled()
+    startup.pause_gc()  # twice is the same as once
+    startup.resume_gc()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0, "what start-up built is frozen out of later collections"
+
+
+def test_resume_without_pause_changes_nothing() -> None:
+    gc.disable()
+    startup.resume_gc()
+    assert not gc.isenabled()
+
+
+def test_a_collector_switched_off_by_someone_else_stays_off() -> None:
+    gc.disable()
+    startup.pause_gc()
+    startup.resume_gc()
+    assert not gc.isenabled()
