@@ -29,6 +29,9 @@ FAST_OPEN_BYTES = 256 * 1024
 PREFETCH_TIMEOUT = 5.0
 """Seconds the app waits for a prefetch before doing the work itself (it is normally done long before)."""
 
+REAP_TIMEOUT = 0.5
+"""Seconds :meth:`Prefetch.close` waits for the stopped process to exit."""
+
 
 @dataclass(frozen=True, slots=True)
 class Opened:
@@ -122,10 +125,16 @@ class Prefetch:
             os.kill(self._pid, signal.SIGKILL)
         except ProcessLookupError:
             pass  # it has exited already (a zombie until reaped below)
-        try:
-            os.waitpid(self._pid, 0)
-        except ChildProcessError:
-            pass
+        # Reap it, but never hang the app on a process that cannot die yet (stuck in I/O on a stalled mount):
+        # that one is reaped by init once the app exits.
+        deadline = time.monotonic() + REAP_TIMEOUT
+        while True:
+            try:
+                if os.waitpid(self._pid, os.WNOHANG)[0] or time.monotonic() > deadline:
+                    return
+            except ChildProcessError:
+                return
+            time.sleep(0.001)
 
 
 def usable_cpus() -> int:

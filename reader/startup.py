@@ -2,8 +2,9 @@
 
 Importing Textual and building the first screen allocate many long-lived objects, and the collector would
 walk them again and again: about a tenth of the time to the first frame. ``reader`` pauses it before it
-imports the app and resumes it once the first screen is drawn. The objects alive by then are frozen
-(``gc.freeze``) into the permanent generation: they live as long as the app, so later collections skip them.
+imports the app and resumes it once the first screen is drawn. (Freezing what start-up built with
+``gc.freeze`` was tried and dropped: it also froze the start-up's garbage, and every app a test process
+builds, for good.)
 """
 
 from __future__ import annotations
@@ -26,5 +27,4 @@ def resume_gc() -> None:
     global _paused
     if _paused:
         _paused = False
-        gc.freeze()
         gc.enable()

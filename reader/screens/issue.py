@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from reader.search import Hit
 
 
+ARTICLE_ACTIONS = frozenset({"switch_pane", "toggle_raw", "search", "cycle_script", "toggle_other_kinds"})
+"""The screen's actions that work on the articles shown (see ``check_action``)."""
+
+
 class IssueScreen(IssueLoader):
     """Read one issue: pick an article on the left, read it on the right."""
 
@@ -116,13 +120,14 @@ class IssueScreen(IssueLoader):
 
     def _issue_ready(self) -> None:
         self._update_sub_title()
-        self.refresh_bindings()  # the page keys show for issues of more than one page
 
     def _page_added(self, page_analysis: PageAnalysis, remaining: int, first: bool) -> None:
         pages = self.pages
         self._articles = tuple(a for number in sorted(pages) for a in pages[number].articles)
         article_list = self.query_one(ArticleList)
         article_list.set_articles(self._articles, markers=self.reader_app.markers_for(self.analysis()))
+        if first:
+            self.refresh_bindings()  # the keys that act on articles (and on pages, with several) show now
         if self._current is None:
             if not article_list.has_focus:
                 article_list.focus()
@@ -299,7 +304,9 @@ class IssueScreen(IssueLoader):
         if action in ("next_hit", "previous_hit"):
             return bool(self.search.hits)
         if action in ("next_page", "previous_page"):
-            return self.issue is None or len(self.issue.pages) > 1
+            return self.issue is not None and len(self.issue.pages) > 1
+        if action in ARTICLE_ACTIONS:
+            return bool(self.pages)  # not while nothing is shown (the issue is loading, or could not be read)
         return True
 
     def action_switch_pane(self) -> None:

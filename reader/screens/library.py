@@ -86,10 +86,11 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def _open_store(self) -> None:
-        """Open the user's store now (TinyDB), so that ``B`` and ``A`` work from the library too."""
+        """Open the user's store now (TinyDB), so that ``B`` and ``A`` work and the theme is restored here too."""
         ensure_store = getattr(self.app, "ensure_store", None)
         if ensure_store is not None:
             ensure_store()
+            self.app.call_from_thread(self.app.restore_theme)
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:

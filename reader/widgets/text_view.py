@@ -2,7 +2,8 @@
 
 A plain ``Static`` lays out the whole text on every change (about 2 s for 20,000 lines); this view wraps
 with :func:`reader.wrap.wrap_offsets` (cheap, pure) and draws each visible line on demand with the Line API.
-Text is never parsed as markup: every line becomes a ``rich.text.Text`` of plain characters.
+Text is never parsed as markup: a line is a segment of plain characters (a ``rich.text.Text`` when it has
+search hits to highlight), with control codes stripped either way.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -198,7 +200,8 @@ class WrappedTextView(ScrollView, can_focus=True):
             self._stylize(text, block, line)
             segments.extend(Segment.apply_style(text.render(self.app.console), base))
         else:
-            segments.append(Segment(block.text[line.start : line.end], base))
+            # What ``Text`` would do: strip control codes (ingest removes them already; this is the second wall).
+            segments.append(Segment(strip_control_codes(block.text[line.start : line.end]), base))
         strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
         return strip.apply_offsets(scroll_x, number)
 

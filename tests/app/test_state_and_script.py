@@ -210,3 +210,16 @@ async def test_changing_script_reruns_the_search_on_the_new_text(make_app) -> No
         assert {hit.match for hit in screen.search.hits} == {"高新區"}
         body = screen.query_one(ArticleBody)
         assert all(block.text[s:e] == "高新區" for block in body.blocks for s, e in block.highlights)
+
+
+async def test_the_theme_is_restored_when_starting_on_a_library(make_app, store: FakeStore) -> None:
+    from tests.app.conftest import LIBRARY
+
+    store.state["theme"] = "textual-light"
+    # The store is opened after the first frame, as in the real app (not handed over ready).
+    app = make_app(LIBRARY, store=None, store_opener=lambda: store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        assert app.store is store
+        assert app.theme == "textual-light"
