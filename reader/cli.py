@@ -101,7 +101,7 @@ def run_app(args: argparse.Namespace) -> int:
     # collector would slow the import (reader.startup).
     path = app_path(getattr(args, "path", None))
     prefetch = start_prefetch(path) if path.exists() else None
-    pause_gc()
+    pause_gc(freeze_on_resume=True)
     try:
         from reader.app import launch
 

@@ -13,7 +13,8 @@ from reader import startup
 def _gc_restored():
     enabled = gc.isenabled()
     yield
-    startup._paused = False
+    startup._paused = startup._freeze = False
+    gc.unfreeze()
     if enabled:
         gc.enable()
     else:
@@ -40,3 +41,14 @@ def test_a_collector_switched_off_by_someone_else_stays_off() -> None:
     startup.pause_gc()
     startup.resume_gc()
     assert not gc.isenabled()
+
+
+def test_only_the_reader_command_freezes_what_start_up_built() -> None:
+    gc.enable()
+    gc.unfreeze()
+    startup.pause_gc()
+    startup.resume_gc()
+    assert gc.get_freeze_count() == 0, "an app built in-process (a test) is not kept alive"
+    startup.pause_gc(freeze_on_resume=True)
+    startup.resume_gc()
+    assert gc.isenabled() and gc.get_freeze_count() > 0
