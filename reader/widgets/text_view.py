@@ -45,6 +45,8 @@ class TextBlock:
 
 @dataclass(frozen=True, slots=True)
 class _VisualLine:
+    """One line on screen: a slice of a block (a docstring also spares ``dataclass`` an ``inspect`` call)."""
+
     block: int  # index into blocks, -1 for a gap line
     start: int
     end: int
