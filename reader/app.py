@@ -254,7 +254,7 @@ class ReaderApp(App[None]):
                     continue
                 seen.add(binding.id)
                 key = binding.key_display or self.get_key_display(binding)
-                rows.append((where, key, binding.description))
+                rows.append((where, key, binding.tooltip or binding.description))
         order = list(dict.fromkeys(NODE_LABELS.values()))
         rows.sort(key=lambda row: order.index(row[0]) if row[0] in order else 0)
         return rows

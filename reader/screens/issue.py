@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from reader.search import Hit
 
 
+PAGES = Binding.Group("Page")
+HITS = Binding.Group("Hit")
+"""Pairs of keys the footer shows together ("[ ] Page", "n N Hit") to leave room for the others."""
+
 ARTICLE_ACTIONS = frozenset({"switch_pane", "toggle_raw", "search", "cycle_script", "toggle_other_kinds"})
 """The screen's actions that work on the articles shown (see ``check_action``)."""
 
@@ -40,15 +44,16 @@ class IssueScreen(IssueLoader):
     """Read one issue: pick an article on the left, read it on the right."""
 
     BINDINGS = [
-        Binding("tab", "switch_pane", "Switch pane", id="switch-pane"),
-        Binding("left_square_bracket", "previous_page", "Prev page", key_display="[", id="previous-page"),
-        Binding("right_square_bracket", "next_page", "Next page", key_display="]", id="next-page"),
-        Binding("r", "toggle_raw", "Raw/cleaned", id="toggle-raw"),
+        # Footer labels are short so that the keys fit in 80 columns; the help screen shows the tooltips.
+        Binding("tab", "switch_pane", "Pane", id="switch-pane", tooltip="Switch pane"),
+        Binding("left_square_bracket", "previous_page", "Prev page", key_display="[", id="previous-page", group=PAGES),
+        Binding("right_square_bracket", "next_page", "Next page", key_display="]", id="next-page", group=PAGES),
+        Binding("r", "toggle_raw", "Raw", id="toggle-raw", tooltip="Raw/cleaned"),
         Binding("slash", "search", "Search", key_display="/", id="search"),
-        Binding("n", "next_hit", "Next hit", id="next-hit"),
-        Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous-hit"),
+        Binding("n", "next_hit", "Next hit", id="next-hit", group=HITS),
+        Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous-hit", group=HITS),
         Binding("t", "cycle_script", "Script", id="cycle-script"),
-        Binding("f", "toggle_other_kinds", "Captions etc.", id="toggle-other-kinds"),
+        Binding("f", "toggle_other_kinds", "Captions", id="toggle-other-kinds", tooltip="Captions etc."),
         Binding("escape", "back", "Library", id="back-to-library"),
     ]
 
@@ -114,7 +119,7 @@ class IssueScreen(IssueLoader):
         with Horizontal(id="panes"):
             yield ArticleList(id="article-list")
             yield ArticleView(id="article-view")
-        yield Footer()
+        yield Footer(compact=True)
 
     # ---- what the loader delivers --------------------------------------------------------------
 

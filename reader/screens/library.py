@@ -56,7 +56,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield OptionList(id="issue-list", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = f"library · {self.path.name}"

@@ -206,3 +206,19 @@ async def test_the_issue_opens_on_its_first_real_article_not_the_masthead(make_a
         assert article_list.articles[0].kind == "other"
         assert app.current_article is not None and app.current_article.headline == "城南新聞"
         assert article_list.highlighted_article is app.current_article
+
+
+async def test_at_80_columns_the_footer_still_shows_help_and_quit(make_app) -> None:
+    from textual.widgets._footer import FooterKey
+
+    for path in (None, TWO_PAGE_ISSUE):
+        app = make_app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.pause(0.1)
+            keys = {key.action: key for key in app.screen.query(FooterKey)}
+            for action in ("app.help", "app.quit", "search"):
+                action = action if action in keys else action.removeprefix("app.")
+                assert action in keys, sorted(keys)
+                region = keys[action].region
+                assert region.width and region.right <= 80 - len("^p Commands"), (action, region)
