@@ -2,7 +2,8 @@
 
 :class:`IssueLoader` is the base of :class:`reader.screens.issue.IssueScreen`. A small issue is read and its
 first page analyzed during mount, so the very first frame shows an article (a worker round trip costs more
-than that work). Everything the first frame does not need starts once it is drawn: the other pages, the
+than that work); when the ``reader`` command has done that already in a forked process, the screen is given
+the result (``reader.opening``). Everything the first frame does not need starts once it is drawn: the other pages, the
 store (TinyDB) and OpenCC's dictionaries, each in a thread worker that only computes and posts a message.
 The subclass shows what arrives through three hooks: ``_issue_ready``, ``_page_added`` and ``_store_ready``.
 """
