@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from reader import cli, opening, startup
-from tests.conftest import SEED_PAGE
+from tests.conftest import SEED_PAGE, reaped
 
 
 class _Terminal:
@@ -35,14 +35,6 @@ def _gc_restored():
     yield
     startup._paused = False
     gc.enable() if enabled else gc.disable()
-
-
-def _reaped(pid: int) -> bool:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
@@ -71,7 +63,7 @@ def test_run_app_hands_the_prefetch_to_launch_and_cleans_up(monkeypatch: pytest.
     assert isinstance(prefetch, opening.Prefetch)
     assert seen["gc during launch"] is False
     assert gc.isenabled(), "the collector runs again once the app is over"
-    assert _reaped(prefetch._pid), "the forked process does not outlive the app"
+    assert reaped(prefetch._pid), "the forked process does not outlive the app"
 
 
 def test_run_app_starts_no_prefetch_for_a_missing_path(monkeypatch: pytest.MonkeyPatch, tty, tmp_path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from reader import opening
 from reader.model import Confidence
 from reader.opening import FAST_OPEN_BYTES, Opened, open_path, start_prefetch
-from tests.conftest import SEED_PAGE
+from tests.conftest import SEED_PAGE, reaped
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
 SAMPLE_ISSUE = SEED_PAGE.parent
@@ -30,14 +30,6 @@ def _library(tmp_path: Path) -> Path:
         (tmp_path / name).mkdir()
         (tmp_path / name / "page-01.txt").write_text("标题\n\n正文第一段。\n", encoding="utf-8")
     return tmp_path
-
-
-def _reaped(pid: int) -> bool:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def test_open_path_reads_a_small_issue_and_analyzes_its_first_page() -> None:
@@ -71,7 +63,7 @@ def test_the_prefetch_gives_what_open_path_gives_here() -> None:
     assert prefetch is not None
     assert prefetch.result() == open_path(SAMPLE_ISSUE)
     assert prefetch.result() is None, "a result is read once"
-    assert _reaped(prefetch._pid)
+    assert reaped(prefetch._pid)
 
 
 @needs_fork
@@ -88,7 +80,7 @@ def test_a_failed_prefetch_gives_none_so_the_app_does_the_work_and_reports_it(tm
         page.write_bytes(content)
     prefetch = start_prefetch(page)
     assert prefetch is not None and prefetch.result() is None
-    assert _reaped(prefetch._pid)
+    assert reaped(prefetch._pid)
 
 
 @needs_fork
@@ -99,7 +91,7 @@ def test_a_slow_prefetch_is_given_up_and_its_process_stopped(monkeypatch: pytest
     started = time.monotonic()
     assert prefetch.result(timeout=0.2) is None
     assert time.monotonic() - started < 5
-    assert _reaped(prefetch._pid)
+    assert reaped(prefetch._pid)
 
 
 @needs_fork
@@ -108,7 +100,7 @@ def test_closing_an_unread_prefetch_stops_and_reaps_its_process() -> None:
     assert prefetch is not None
     prefetch.close()
     prefetch.close()  # twice is fine
-    assert _reaped(prefetch._pid)
+    assert reaped(prefetch._pid)
     assert prefetch.result() is None
 
 
