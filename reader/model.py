@@ -15,11 +15,65 @@ ARTICLE_KINDS: tuple[str, ...] = ("article", "caption", "notice", "advert", "oth
 
 
 @dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on the page image, in pixels of the scan (layout formats convert their units to these).
+
+    ``left``/``top`` is the corner nearest the page's origin; ``right``/``bottom`` the far one.
+    """
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        """Horizontal extent."""
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        """Vertical extent."""
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class LineStyle:
+    """Typography of a line where the format records it (ALTO ``TextStyle``, PAGE ``TextStyle``, hOCR)."""
+
+    font_size: float | None = None
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
-    """One physical line of a page, with its 1-based line number in the source file."""
+    """One line of a page, with its 1-based line number in the source file.
+
+    For plain text the number is the physical line of the file; for layout formats (ALTO, PAGE XML, hOCR,
+    PaddleOCR JSON) it is the n-th text line in document order. Layout formats also give the line's box, the
+    id of the block or region that holds it, its style and the OCR's confidence (0..1); text pages have none.
+    """
 
     number: int
     text: str
+    box: Box | None = None
+    region: str | None = None
+    style: LineStyle | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A block or region of a layout page: its id, its type as the format names it, and its box.
+
+    ``kind`` is the format's own label (ALTO ``ComposedBlock`` TYPE, PAGE ``TextRegion`` type or its
+    ``structure`` type, ``Advertisement``, ``Illustration``, ``heading`` …), or None.
+    """
+
+    id: str
+    kind: str | None = None
+    box: Box | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +86,13 @@ class Page:
         lines: every physical line of the file, blank ones included, numbered from 1.
         encoding: the encoding the bytes were decoded with (``utf-8``, ``gb18030``, ``big5`` …).
         encoding_confidence: 0..1, how sure the decoder is; below 0.5 the text may be mojibake.
+        format: ``text`` for plain text, else the layout format read (``alto``, ``page``, ``hocr``,
+            ``paddle``, ``abbyy``).
+        width: the page image's width in pixels, when the format gives it.
+        height: the page image's height in pixels, when the format gives it.
+        regions: the blocks or regions of a layout page, in document order.
+        reading_order: region ids in the page's own reading order (PAGE ``ReadingOrder``), when it has one.
+        error: why the page could not be read; such a page has no lines and is shown as an error entry.
     """
 
     number: int
@@ -39,6 +100,12 @@ class Page:
     lines: tuple[Line, ...]
     encoding: str = "utf-8"
     encoding_confidence: float = 1.0
+    format: str = "text"
+    width: float | None = None
+    height: float | None = None
+    regions: tuple[Region, ...] = ()
+    reading_order: tuple[str, ...] = ()
+    error: str | None = None
 
     @property
     def text(self) -> str:
