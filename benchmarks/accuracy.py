@@ -11,13 +11,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.evaluation import EvaluationReport, evaluate, format_report  # noqa: E402
+from reader.evaluation import EvaluationReport, evaluate, format_misses, format_report  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the accuracy table (and with ``--misses`` the title and byline misses)."""
+    """Print the accuracy table (and with ``--misses`` the misses by category)."""
     args = list(sys.argv[1:] if argv is None else argv)
     show_misses = "--misses" in args
     paths = [arg for arg in args if not arg.startswith("--")]
@@ -28,9 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     report: EvaluationReport = evaluate(corpus)
     print(format_report(report))
     if show_misses:
-        for score in report.sets.values():
-            for miss in [*score.title_misses, *score.byline_misses]:
-                print(f"[{score.name}] {miss}")
+        print()
+        print(format_misses(report))
     return 0
 
 

@@ -13,13 +13,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "eval", parents=[common], help="score article reconstruction against a corpus with truth files"
     )
     parser.add_argument("corpus", metavar="DIR", help="folder searched recursively for *.truth.json")
-    parser.add_argument("--misses", action="store_true", help="also list title and byline misses")
+    parser.add_argument("--misses", action="store_true", help="also count misses by category per set, with examples")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print one table row per corpus set; exit 2 when DIR is not a folder."""
-    from reader.evaluation import evaluate, format_report
+    from reader.evaluation import evaluate, format_misses, format_report
     from reader.sanitize import sanitize
 
     corpus = Path(args.corpus)
@@ -27,9 +27,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader eval: not a folder: {sanitize(str(corpus))}", file=sys.stderr)
         return 2
     report = evaluate(corpus)
-    print(format_report(report))
+    print(sanitize(format_report(report)))
     if args.misses:
-        for score in report.sets.values():
-            for miss in [*score.title_misses, *score.byline_misses]:
-                print(f"[{score.name}] {miss}")
+        print()
+        print(sanitize(format_misses(report)))
     return 0

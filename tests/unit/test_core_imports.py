@@ -16,6 +16,8 @@ CORE_MODULES = [
     "reader.store",
     "reader.export",
     "reader.search",
+    "reader.evaluation",
+    "reader.scoring",
     "reader.sanitize",
     "reader.contract",
     "reader.document",
