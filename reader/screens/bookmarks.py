@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.annotations import Bookmark
 from reader.sanitize import sanitize
-from reader.screens.note_editor import article_in_view, current_analysis, in_background, store_of
+from reader.screens.common import article_in_view, current_analysis, in_background, store_of
 
 
 def bookmark_prompt(bookmark: Bookmark) -> Content:

@@ -20,7 +20,8 @@ from textual.widgets.option_list import Option
 
 from reader.annotations import Note
 from reader.sanitize import sanitize
-from reader.screens.note_editor import NoteDraft, NoteEditor, current_analysis, in_background, issue_screen, store_of
+from reader.screens.common import current_analysis, in_background, issue_screen, store_of
+from reader.screens.note_editor import NoteDraft, NoteEditor
 
 ALL_ISSUES = "*"
 

@@ -109,7 +109,7 @@ async def test_A_lists_filters_edits_and_deletes(real_store: Store) -> None:
         await settle(pilot)
         screen = app.screen
         analysis_articles = screen.articles
-        from reader.screens.note_editor import current_analysis
+        from reader.screens.common import current_analysis
 
         analysis = current_analysis(app)
         real_store.add_note(analysis, analysis_articles[0], "first [red]x[/]", tags=["keep"])
@@ -162,7 +162,7 @@ async def test_e_exports_the_issue_notes(real_store: Store, tmp_path: Path, monk
         await pilot.press("e")
         await settle(pilot)
         assert list(out.iterdir()) == []  # nothing to export yet
-        from reader.screens.note_editor import current_analysis
+        from reader.screens.common import current_analysis
 
         real_store.add_note(current_analysis(app), app.current_article, "导出", quote="党支部")
         await pilot.press("e")

@@ -1,4 +1,4 @@
-"""Review: behaviour at 60×20."""
+"""Behaviour at 60×20."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review: ``reader --script NAME`` accepts the OpenCC config names the help points to."""
+"""``reader --script NAME`` accepts the OpenCC config names the help points to."""
 
 from __future__ import annotations
 

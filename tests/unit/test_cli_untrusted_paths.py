@@ -1,4 +1,4 @@
-"""Review: plain commands never echo terminal escapes from paths, and ``-o DIR/`` means a folder."""
+"""Plain commands never echo terminal escapes from paths, and ``-o DIR/`` means a folder."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review: file and folder names are untrusted too; their escape sequences never reach the terminal."""
+"""File and folder names are untrusted too; their escape sequences never reach the terminal."""
 
 from __future__ import annotations
 

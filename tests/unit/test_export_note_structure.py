@@ -1,4 +1,4 @@
-"""Review: a note's own lines cannot turn into headings or lists in the Markdown export."""
+"""A note's own lines cannot turn into headings or lists in the Markdown export."""
 
 from __future__ import annotations
 
