@@ -53,6 +53,8 @@ class Line:
     For plain text the number is the physical line of the file; for layout formats (ALTO, PAGE XML, hOCR,
     PaddleOCR JSON) it is the n-th text line in document order. Layout formats also give the line's box, the
     id of the block or region that holds it, its style and the OCR's confidence (0..1); text pages have none.
+    ``hyphenated`` says the format marked the line's last word as continued on the next line (ALTO ``HYP`` or
+    ``SUBS_TYPE="HypPart1"``): the text keeps the printed hyphen, and cleaning may join without it.
     """
 
     number: int
@@ -61,6 +63,7 @@ class Line:
     region: str | None = None
     style: LineStyle | None = None
     confidence: float | None = None
+    hyphenated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from reader.analysis.bylines import parse_contributors
 from reader.analysis.clean import clean_paragraph, clean_title
 from reader.analysis.fingerprint import article_fingerprint
 from reader.analysis.roles import BlockRole, classify_blocks, split_byline_tails
+from reader.ingest.flow import analysis_lines
 from reader.model import Article, Confidence, Contributor, Page
 
 __all__ = ["analyze_page"]
@@ -139,7 +140,7 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
 
 def analyze_page(page: Page) -> tuple[Article, ...]:
     """Return the articles of ``page`` in reading order; every non-blank line lands in exactly one."""
-    blocks = split_byline_tails(split_blocks(page.lines))
+    blocks = split_byline_tails(split_blocks(analysis_lines(page)))
     if not blocks:
         return ()
     roles = classify_blocks(blocks)

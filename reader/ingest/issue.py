@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import InputError
-from reader.ingest.text import read_page
+from reader.ingest.detect import read_page
+from reader.ingest.folders import METADATA_FILE, PAGE_SUFFIXES, find_page_files, natural_key
 from reader.model import Issue, IssueMeta, Page
 from reader.sanitize import sanitize
 
-METADATA_FILE = "issue.json"
-PAGE_SUFFIXES = (".txt",)
+__all__ = ["METADATA_FILE", "PAGE_SUFFIXES", "IssueRef", "find_page_files", "load_issue", "read_meta", "scan_library"]
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -31,16 +32,6 @@ class IssueRef:
     path: Path
     meta: IssueMeta
     page_count: int
-
-
-def _natural_key(path: Path) -> list[object]:
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
-
-
-def find_page_files(folder: Path) -> list[Path]:
-    """The page files directly inside ``folder``, in natural order (page2 before page10)."""
-    pages = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES]
-    return sorted(pages, key=_natural_key)
 
 
 def read_meta(folder: Path) -> IssueMeta:
@@ -92,7 +83,7 @@ def load_issue(path: Path) -> Issue:
         if not page_files:
             if any(child.is_dir() and find_page_files(child) for child in path.iterdir()):
                 raise InputError(f"{path}: is a library of issues; give one issue folder")
-            raise InputError(f"{path}: no page files (*.txt) in this folder")
+            raise InputError(f"{path}: no page files (text, ALTO, PAGE XML, hOCR, PaddleOCR or ABBYY) in this folder")
         meta = read_meta(path)
     else:
         page_files = [path]
@@ -110,7 +101,7 @@ def scan_library(path: Path) -> tuple[IssueRef, ...]:
     if not path.is_dir():
         raise InputError(f"{path}: a library must be a folder of issue folders")
     refs = []
-    for child in sorted(path.iterdir(), key=_natural_key):
+    for child in sorted(path.iterdir(), key=natural_key):
         if child.is_dir():
             page_files = find_page_files(child)
             if page_files:

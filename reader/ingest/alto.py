@@ -1,0 +1,228 @@
+"""ALTO XML pages (1.x to 4.x, with or without a namespace, the NDNP / Chronicling America profile).
+
+Line *k* of the page is the *k*-th ``TextLine`` in document order, empty ones included, so line numbers
+match the corpus truth and the raw view. A line's text is its ``String`` contents joined by single spaces,
+plus the printed hyphen of a trailing ``HYP``: the printed text, never the dehyphenated ``SUBS_CONTENT``.
+A line whose last word is the first part of a hyphenated word (``HYP`` or ``SUBS_TYPE="HypPart1"``) is marked
+``hyphenated``, which is what cleaning needs to join it to the next line without the hyphen.
+
+Coordinates are converted to pixels of the scan. ``MeasurementUnit`` ``pixel`` is taken as is; ``mm10``
+(the ALTO default when the unit is missing) and ``inch1200`` are converted at :data:`ASSUMED_DPI` dots per
+inch, because ALTO does not record the scan's resolution. Only ratios between boxes of the same page matter
+to the analysis, so a wrong DPI guess scales the whole page and changes nothing else.
+
+The file is parsed incrementally (``iterparse`` with the safe settings of :mod:`reader.ingest.xmlsafe`), and
+each ``TextBlock`` is cleared once its lines are read, so memory stays a small multiple of the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from reader.errors import InputError
+from reader.ingest.source import MAX_LAYOUT_BYTES, open_bounded, read_head
+from reader.ingest.xmlsafe import check_prolog, iterparse_safe, syntax_error
+from reader.model import Box, Line, LineStyle, Page, Region
+from reader.sanitize import sanitize
+
+ASSUMED_DPI = 300.0
+"""Scan resolution assumed when converting ``mm10`` and ``inch1200`` to pixels (newspaper scans: 300–400)."""
+
+UNIT_SCALE = {"pixel": 1.0, "mm10": ASSUMED_DPI / 254.0, "inch1200": ASSUMED_DPI / 1200.0}
+"""Pixels per ALTO measurement unit."""
+
+_TAGS = ("{*}MeasurementUnit", "{*}TextStyle", "{*}Page", "{*}TextBlock", "{*}Illustration", "{*}GraphicalElement")
+_EVENTS = ("start", "end")
+
+
+def _number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _box(element: etree._Element, scale: float) -> Box | None:
+    """The element's HPOS/VPOS/WIDTH/HEIGHT as a box in pixels, or None when any is missing."""
+    get = element.get
+    left, top, width, height = (_number(get(name)) for name in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
+    if left is None or top is None or width is None or height is None:
+        return None
+    return Box(left * scale, top * scale, (left + width) * scale, (top + height) * scale)
+
+
+def _text_style(element: etree._Element) -> LineStyle:
+    font_style = (element.get("FONTSTYLE") or "").lower()
+    return LineStyle(
+        font_size=_number(element.get("FONTSIZE")),
+        bold="bold" in font_style,
+        italic="italic" in font_style,
+    )
+
+
+def _enclosing_type(block: etree._Element) -> str | None:
+    """The TYPE of the nearest ``ComposedBlock`` around ``block`` (Advertisement, Illustration, Table …)."""
+    parent = block.getparent()
+    while parent is not None:
+        tag = parent.tag
+        if isinstance(tag, str) and tag.endswith("ComposedBlock"):
+            kind = parent.get("TYPE")
+            if kind:
+                return kind
+        parent = parent.getparent()
+    return None
+
+
+def _release(element: etree._Element) -> None:
+    """Free a finished element and the finished siblings before it, keeping memory bounded."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+class _AltoPage:
+    """What has been read so far; one instance per file."""
+
+    def __init__(self) -> None:
+        self.scale = UNIT_SCALE["mm10"]
+        self.styles: dict[str, LineStyle] = {}
+        self.lines: list[Line] = []
+        self.regions: list[Region] = []
+        self.width: float | None = None
+        self.height: float | None = None
+        self._raw_size: tuple[float | None, float | None] | None = None
+
+    def page_size(self, element: etree._Element) -> None:
+        if self._raw_size is None:
+            self._raw_size = (_number(element.get("WIDTH")), _number(element.get("HEIGHT")))
+            width, height = self._raw_size
+            self.width = width * self.scale if width is not None else None
+            self.height = height * self.scale if height is not None else None
+
+    def unit(self, element: etree._Element) -> None:
+        self.scale = UNIT_SCALE.get((element.text or "").strip().lower(), self.scale)
+
+    def style(self, element: etree._Element) -> None:
+        style_id = element.get("ID")
+        if style_id:
+            self.styles[style_id] = _text_style(element)
+
+    def _line_style(self, refs: dict[str, int], fallback: str | None) -> LineStyle | None:
+        """The style most of the line's words refer to (STYLEREFS may list several ids)."""
+        chosen = max(refs, key=refs.__getitem__) if refs else fallback
+        if not chosen:
+            return None
+        for ref in chosen.split():
+            style = self.styles.get(ref)
+            if style is not None:
+                return style
+        return None
+
+    def block(self, element: etree._Element) -> None:
+        tag = element.tag
+        namespace = tag[: len(tag) - len("TextBlock")]
+        line_tag, string_tag, hyp_tag = namespace + "TextLine", namespace + "String", namespace + "HYP"
+        scale = self.scale
+        block_id = element.get("ID") or f"block-{len(self.regions) + 1}"
+        self.regions.append(Region(block_id, _enclosing_type(element), _box(element, scale)))
+        block_refs = element.get("STYLEREFS")
+        for text_line in element.iterchildren(line_tag):
+            words: list[str] = []
+            confidences: list[float] = []
+            refs: dict[str, int] = {}
+            bold = italic = marked = 0
+            hyphen = ""
+            hyphenated = False
+            for child in text_line:
+                child_tag = child.tag
+                if child_tag == string_tag:
+                    get = child.get
+                    words.append(get("CONTENT") or "")
+                    confidence = get("WC")
+                    if confidence is not None:
+                        value = _number(confidence)
+                        if value is not None:
+                            confidences.append(value)
+                    ref = get("STYLEREFS")
+                    if ref:
+                        refs[ref] = refs.get(ref, 0) + 1
+                    font_style = get("STYLE")  # ALTO 2+: "bold italics" on the word itself
+                    if font_style:
+                        marked += 1
+                        bold += "bold" in font_style
+                        italic += "italic" in font_style
+                    hyphenated = get("SUBS_TYPE") == "HypPart1"
+                elif child_tag == hyp_tag:
+                    hyphen = child.get("CONTENT") or "-"
+                    hyphenated = True
+            text = " ".join(words) + hyphen
+            style = self._line_style(refs, text_line.get("STYLEREFS") or block_refs)
+            if marked:
+                half = len(words) / 2
+                style = LineStyle(style.font_size if style else None, bold > half, italic > half)
+            self.lines.append(
+                Line(
+                    len(self.lines) + 1,
+                    sanitize(text) if text else "",
+                    box=_box(text_line, scale),
+                    region=block_id,
+                    style=style,
+                    confidence=sum(confidences) / len(confidences) if confidences else None,
+                    hyphenated=hyphenated,
+                )
+            )
+
+    def figure(self, element: etree._Element) -> None:
+        tag = element.tag
+        kind = element.get("TYPE") or tag.rsplit("}", 1)[-1]
+        region_id = element.get("ID") or f"figure-{len(self.regions) + 1}"
+        self.regions.append(Region(region_id, kind, _box(element, self.scale)))
+
+
+def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> Page:
+    """Read one ALTO page file (optionally gzipped) into a :class:`Page` of format ``alto``.
+
+    Raises:
+        InputError: the file is unreadable, too large, malformed (with line and column), declares entities,
+            or holds no text line.
+    """
+    check_prolog(read_head(path), path)
+    page = _AltoPage()
+    handlers = {
+        "TextBlock": page.block,
+        "TextStyle": page.style,
+        "MeasurementUnit": page.unit,
+        "Illustration": page.figure,
+        "GraphicalElement": page.figure,
+    }
+    with open_bounded(path, limit) as stream:
+        try:
+            for event, element in iterparse_safe(stream, events=_EVENTS, tag=_TAGS):
+                name = element.tag.rsplit("}", 1)[-1]
+                if event == "start":
+                    if name == "Page":
+                        page.page_size(element)
+                    continue
+                handler = handlers.get(name)
+                if handler is not None:
+                    handler(element)
+                    _release(element)
+        except etree.XMLSyntaxError as exc:
+            raise syntax_error(exc, path) from exc
+    if not page.lines:
+        raise InputError(f"{path}: the ALTO file has no text lines")
+    return Page(
+        number,
+        str(path),
+        tuple(page.lines),
+        format="alto",
+        width=page.width,
+        height=page.height,
+        regions=tuple(page.regions),
+    )
