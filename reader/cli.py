@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,7 +17,7 @@ from reader import __version__
 from reader.errors import ReaderError
 from reader.sanitize import sanitize
 
-COMMAND_MODULES = ("analyze", "list", "show", "search", "eval", "notes", "bookmarks")
+COMMAND_MODULES = ("analyze", "list", "show", "search", "eval", "notes", "bookmarks", "cache")
 """Sub-command modules in ``reader.commands``, in the order ``--help`` lists them."""
 
 DESCRIPTION = """\
@@ -36,6 +37,12 @@ def common_options() -> argparse.ArgumentParser:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="where notes, bookmarks and reading state live (default: $READER_DATA_DIR or the user data folder)",
+    )
+    parent.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the analysis cache and search indexes live (default: $READER_CACHE_DIR or the user cache folder)",
     )
     parent.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks on errors")
     return parent
@@ -70,7 +77,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-OPTIONS_WITH_VALUES = ("--data-dir", "--script")
+OPTIONS_WITH_VALUES = ("--data-dir", "--cache-dir", "--script")
 """Global options that take a value, so the word after them is not a command or a path."""
 
 
@@ -87,7 +94,7 @@ def _wants_app(argv: Sequence[str]) -> bool:
     return True
 
 
-APP_VALUE_OPTIONS = {"--data-dir": "data_dir", "--script": "script"}
+APP_VALUE_OPTIONS = {"--data-dir": "data_dir", "--cache-dir": "cache_dir", "--script": "script"}
 
 
 def simple_app_args(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -154,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             build_parser().print_help()
             return 0
+    if getattr(args, "cache_dir", None):
+        # An environment variable, so that worker processes and the app find the same cache.
+        os.environ["READER_CACHE_DIR"] = args.cache_dir
     try:
         return int(handler(args) or 0)
     except ReaderError as exc:

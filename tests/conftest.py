@@ -19,6 +19,9 @@ def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("READER_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_DATA_HOME", str(data / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "xdg-config"))
+    # The analysis cache and search indexes too: derived data, but never the user's real cache folder.
+    monkeypatch.setenv("READER_CACHE_DIR", str(data / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(data / "xdg-cache"))
     return data
 
 

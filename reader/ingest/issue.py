@@ -60,14 +60,42 @@ def read_meta(folder: Path) -> IssueMeta:
     return IssueMeta(title=field("title"), date=date, edition=field("edition"), note=field("note"))
 
 
-def issue_id(pages: tuple[Page, ...]) -> str:
-    """A content hash of the pages: whitespace-insensitive, NFC-normalized, independent of file names."""
+def page_identity(page: Page) -> bytes:
+    """What a page contributes to its issue's id: its text, NFC-normalized, without whitespace."""
+    text = unicodedata.normalize("NFC", "".join(line.text for line in page.lines))
+    return "".join(text.split()).encode("utf-8")
+
+
+def issue_id_from(identities: list[bytes]) -> str:
+    """The issue id from each page's :func:`page_identity`, in page order."""
     digest = hashlib.sha256()
-    for page in pages:
-        text = unicodedata.normalize("NFC", "".join(line.text for line in page.lines))
-        digest.update("".join(text.split()).encode("utf-8"))
+    for identity in identities:
+        digest.update(identity)
         digest.update(b"\x00")
     return digest.hexdigest()[:16]
+
+
+def issue_id(pages: tuple[Page, ...]) -> str:
+    """A content hash of the pages: whitespace-insensitive, NFC-normalized, independent of file names."""
+    return issue_id_from([page_identity(page) for page in pages])
+
+
+def issue_page_files(path: Path) -> tuple[list[Path], IssueMeta]:
+    """The page files of an issue (a page file or an issue folder), in page order, and its metadata.
+
+    Raises:
+        InputError: the path is missing or holds no page file.
+    """
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if not path.is_dir():
+        return [path], IssueMeta()
+    page_files = find_page_files(path)
+    if not page_files:
+        if any(child.is_dir() and find_page_files(child) for child in path.iterdir()):
+            raise InputError(f"{path}: is a library of issues; give one issue folder")
+        raise InputError(f"{path}: no page files (text, ALTO, PAGE XML, hOCR, PaddleOCR or ABBYY) in this folder")
+    return page_files, read_meta(path)
 
 
 def load_issue(path: Path) -> Issue:
@@ -76,18 +104,7 @@ def load_issue(path: Path) -> Issue:
     Raises:
         InputError: the path is missing or holds no readable page.
     """
-    if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if path.is_dir():
-        page_files = find_page_files(path)
-        if not page_files:
-            if any(child.is_dir() and find_page_files(child) for child in path.iterdir()):
-                raise InputError(f"{path}: is a library of issues; give one issue folder")
-            raise InputError(f"{path}: no page files (text, ALTO, PAGE XML, hOCR, PaddleOCR or ABBYY) in this folder")
-        meta = read_meta(path)
-    else:
-        page_files = [path]
-        meta = IssueMeta()
+    page_files, meta = issue_page_files(path)
     pages = tuple(read_page(page_file, number) for number, page_file in enumerate(page_files, start=1))
     return Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages)
 

@@ -1,0 +1,210 @@
+"""Opening an issue through the analysis cache, with cold pages analyzed in worker processes.
+
+Warm (every page's size and mtime as recorded, every entry present): the issue is built from the entries
+alone, one ``stat`` and one small read per page, and its pages come without their lines. Cold: each page is
+read, hashed and looked up; only the misses are analyzed. With several pages to do and two or more usable
+CPUs, that runs in a process pool, in page order, each worker returning the compact encoded entry (never the
+page's ``Line`` objects, which cost more to send than to rebuild).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.cache import AnalysisCache, PageStat, page_key, stat_pages
+from reader.cache_codec import CorruptEntry, decode_entry, encode_entry
+from reader.model import Issue, IssueAnalysis, IssueMeta, Page, PageAnalysis
+
+PARALLEL_MIN_PAGES = 6
+"""Below this many pages a pool costs more to start than it saves."""
+CHUNK_PAGES = 4
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``, called as cold pages complete."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """What a worker sends back for one page: small, and cheap to pickle."""
+
+    number: int
+    key: str
+    identity: bytes
+    entry: bytes
+    analyzed: bool
+    """True on a cache miss: the page was analyzed (and its entry written)."""
+
+
+_worker_cache: AnalysisCache | None = None
+
+
+def _cache_for(root: str | None) -> AnalysisCache | None:
+    global _worker_cache
+    if root is None:
+        return None
+    if _worker_cache is None or str(_worker_cache.root) != root:
+        _worker_cache = AnalysisCache(Path(root))
+    return _worker_cache
+
+
+def analyze_file(task: tuple[str, int, str | None]) -> PageResult:
+    """Read, hash, look up and (on a miss) analyze and store one page file; runs in a worker or in-process.
+
+    Raises:
+        InputError: the page cannot be read.
+    """
+    from reader.ingest.issue import page_identity
+    from reader.ingest.detect import read_page
+
+    file, number, cache_root = task
+    path = Path(file)
+    page = read_page(path, number)
+    cache = _cache_for(cache_root)
+    key = page_key(path, path.read_bytes(), number) if cache is not None else ""
+    entry = cache.get_bytes(key) if cache is not None else None
+    analyzed = entry is None
+    if entry is None:
+        from reader.analysis import analyze_page
+
+        entry = encode_entry(key, page, analyze_page(page))
+        if cache is not None:
+            cache.put_bytes(key, entry)
+    return PageResult(number, key, page_identity(page), entry, analyzed)
+
+
+def usable_cpus() -> int:
+    """How many CPUs this process may run on."""
+    from reader.opening import usable_cpus as cpus
+
+    return cpus()
+
+
+def _results(tasks: list[tuple[str, int, str | None]], workers: int, progress: Progress | None) -> Iterator[PageResult]:
+    """Every task's result in page order, from a pool when it pays."""
+    if workers > 1 and len(tasks) >= PARALLEL_MIN_PAGES:
+        import multiprocessing
+
+        # fork: workers start in milliseconds with the analysis already imported (the CLI has no threads)
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for done, result in enumerate(pool.map(analyze_file, tasks, chunksize=CHUNK_PAGES), start=1):
+                if progress is not None:
+                    progress(done, len(tasks))
+                yield result
+        return
+    for done, task in enumerate(tasks, start=1):
+        yield analyze_file(task)
+        if progress is not None:
+            progress(done, len(tasks))
+
+
+def _warm(
+    path: Path, files: list[Path], meta: IssueMeta, stats: list[PageStat], cache: AnalysisCache
+) -> IssueAnalysis | None:
+    record = cache.folder_record(path, stats)
+    if record is None:
+        return None
+    issue_id, keys = record
+    page_analyses = []
+    for file, key in zip(files, keys, strict=True):
+        hit = cache.get(key, str(file))
+        if hit is None:
+            return None
+        page_analyses.append(PageAnalysis(*hit))
+    pages = tuple(page_analysis.page for page_analysis in page_analyses)
+    return IssueAnalysis(Issue(issue_id, str(path), meta, pages), tuple(page_analyses))
+
+
+def open_issue_cached(
+    path: Path,
+    cache: AnalysisCache | None,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> IssueAnalysis:
+    """Load and analyze the issue at ``path`` through ``cache``; its pages come without lines.
+
+    For the lines too (the raw view, evaluation), use :func:`reader.document.open_issue`.
+
+    Args:
+        path: a page file or an issue folder.
+        cache: the analysis cache, or None to analyze everything afresh.
+        workers: processes for cold pages (default: the usable CPUs; 1 keeps it in this process).
+        progress: called as cold pages complete.
+
+    Raises:
+        InputError: the path cannot be read as an issue.
+    """
+    from reader.ingest.issue import issue_id_from, issue_page_files
+
+    files, meta = issue_page_files(path)
+    stats = stat_pages(files) if cache is not None else None
+    if cache is not None and stats is not None:
+        warm = _warm(path, files, meta, stats, cache)
+        if warm is not None:
+            return warm
+    root = str(cache.root) if cache is not None else None
+    tasks = [(str(file), number, root) for number, file in enumerate(files, start=1)]
+    page_analyses: list[PageAnalysis] = []
+    identities: list[bytes] = []
+    keys: list[str] = []
+    analyzed = 0
+    for file, result in zip(files, _results(tasks, workers or usable_cpus(), progress), strict=True):
+        try:
+            page, articles = decode_entry(result.entry, result.key, str(file))
+        except CorruptEntry:  # a torn entry read by the worker: analyze it here
+            if cache is not None:
+                cache.discard(result.key)
+            result = analyze_file((str(file), result.number, root))
+            page, articles = decode_entry(result.entry, result.key, str(file))
+        page_analyses.append(PageAnalysis(page, articles))
+        identities.append(result.identity)
+        keys.append(result.key)
+        analyzed += result.analyzed
+    issue_id = issue_id_from(identities)
+    if cache is not None:
+        if stats is not None:
+            cache.put_folder_record(path, issue_id, stats, keys)
+        if analyzed:
+            cache.maintain()
+    pages: tuple[Page, ...] = tuple(page_analysis.page for page_analysis in page_analyses)
+    return IssueAnalysis(Issue(issue_id, str(path), meta, pages), tuple(page_analyses))
+
+
+def terminal_progress(label: str) -> tuple[Progress | None, Callable[[], None]]:
+    """A rich progress bar on stderr when it is a terminal: ``(progress, close)``; ``(None, no-op)`` otherwise."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from reader.sanitize import sanitize
+
+    bar = Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task_id = bar.add_task(sanitize(label), total=None)
+    started = False
+
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        if not started:
+            bar.start()
+            started = True
+        bar.update(task_id, completed=done, total=total)
+
+    def close() -> None:
+        if started:
+            bar.stop()
+
+    return update, close
