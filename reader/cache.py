@@ -102,7 +102,7 @@ class CacheInfo:
 
 @dataclass(frozen=True, slots=True)
 class PageStat:
-    """A page file's name, size and mtime: what the cheap check compares."""
+    """A page file's path, size and mtime: what the cheap check compares (ChronAm pages are all ocr.xml)."""
 
     name: str
     size: int
@@ -117,7 +117,7 @@ def stat_pages(files: list[Path]) -> list[PageStat] | None:
             st = file.stat()
         except OSError:
             return None
-        stats.append(PageStat(file.name, st.st_size, st.st_mtime_ns))
+        stats.append(PageStat(str(file), st.st_size, st.st_mtime_ns))
     return stats
 
 
