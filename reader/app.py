@@ -62,6 +62,9 @@ class ReaderApp(App[None]):
         Binding("B", "bookmarks", "Bookmarks", key_display="B", show=False, id="bookmarks"),
         Binding("A", "notes", "Notes", key_display="A", show=False, id="notes"),
         Binding("e", "export_notes", "Export notes", show=False, id="export-notes"),
+        Binding("y", "copy_selection", "Copy selection", show=False, id="copy"),
+        Binding("ctrl+c", "copy_selection", "Copy", show=False, priority=True, id="copy-ctrl-c"),
+        Binding("Y", "copy_selection(True)", "Copy + file", key_display="Y", show=False, id="copy-to-file"),
     ]
 
     def __init__(
@@ -291,6 +294,12 @@ class ReaderApp(App[None]):
         from reader.screens.notes_list import show_notes
 
         show_notes(self)
+
+    def action_copy_selection(self, to_file: bool = False) -> None:
+        """Copy the selected text to the clipboard (OSC 52); ``Y`` writes it to a file as well."""
+        from reader.screens.clipboard import copy_selection
+
+        copy_selection(self, to_file=to_file)
 
     def action_export_notes(self) -> None:
         """Export the open issue's notes to a Markdown file in the current directory."""

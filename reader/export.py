@@ -60,33 +60,12 @@ def md_tag(tag: str) -> str:
 
 # ── citations ─────────────────────────────────────────────────────────────────────────────────────────
 
-_ROLES = (
-    r"本[报報]特[约約][记記]者|本[报報][记記]者|新[华華]社[记記]者|特[约約][记記]者|首席[记記]者|[见見][习習][记記]者|"
-    r"[记記]者|通[讯訊][员員]|[实實][习習]生|本[报報][评評]论[员員]|[评評]论[员員]|[责責]任[编編][辑輯]|[编編][辑輯]"
-)
-_ROLE_PREFIX = re.compile(rf"^(?:{_ROLES})+[:：]?")
-_ROLE_TOKEN = re.compile(
-    rf"^(?:{_ROLES}|文/[图圖]|[图圖]/文|文[图圖]|[图圖]文|文|[图圖]|[摄攝]|[摄攝]影|[报報]道|整理)$"
-)
-
 
 def byline_authors(byline: str | None) -> list[str]:
-    """The names in a byline: ``记者 孙庆辉 通讯员 陈璐 文/图`` → ``["孙庆辉", "陈璐"]``.
+    """The names in a byline, role words removed (the analysis' one list: ``reader.analysis.bylines``)."""
+    from reader.analysis.bylines import author_names
 
-    Role words are removed when they stand alone or open a token (``记者王文`` → ``王文``); a name that merely
-    contains 文 or 图 is kept whole.
-    """
-    if not byline:
-        return []
-    if re.search(r"[A-Za-z]{2}", byline):  # a Latin byline: "By Jane Roe and John Doe"
-        text = re.sub(r"^\s*by\s+", "", byline, flags=re.IGNORECASE)
-        return [name.strip() for name in re.split(r",|;| and ", text) if name.strip()]
-    names = []
-    for token in re.split(r"[\s,，、;；]+", byline):
-        token = _ROLE_PREFIX.sub("", token.strip("()（）:："))
-        if any(ch.isalnum() for ch in token) and not _ROLE_TOKEN.match(token) and token not in names:
-            names.append(token)
-    return names
+    return list(author_names(byline))
 
 
 def gbt7714_citation(

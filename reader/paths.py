@@ -53,3 +53,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("reader", appauthor=False))
+
+
+def default_export_dir() -> Path:
+    """Where exports go until the user picks a folder: the documents folder if there is one, else home."""
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()

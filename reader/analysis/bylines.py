@@ -14,6 +14,9 @@ from reader.model import Contributor
 
 __all__ = [
     "CHINESE_ROLES",
+    "ROLE_WORDS",
+    "author_names",
+    "is_role_word",
     "is_byline_line",
     "is_name_only_line",
     "is_signature_line",
@@ -66,6 +69,30 @@ CHINESE_ROLES: tuple[str, ...] = tuple(
     )
 )
 _ROLE_SET = frozenset(CHINESE_ROLES)
+
+#: Every word that stands in a byline for a role, a desk or an agency and is never a person's name: the
+#: credit-line roles above, longer Chinese titles, and the English staff lines and agencies. The one list
+#: for citations and for protecting names from script conversion (``author_names``).
+ROLE_WORDS: tuple[str, ...] = (
+    *CHINESE_ROLES,
+    *("特约撰稿人", "特約撰稿人", "撰稿人", "本报评论员", "本報評論員", "评论员", "評論員"),
+    *("新华社记者", "新華社記者", "首席记者", "首席記者", "本报特约记者", "本報特約記者"),
+    *("Staff Writer", "Staff Reporter", "Staff Photographer", "Staff Correspondent", "Contributing Writer"),
+    *("Special Correspondent", "Special to the Daily", "Special to The New York Times", "Correspondent"),
+    *("Associated Press", "The Associated Press", "AP", "United Press International", "UPI", "Reuters"),
+    *("Sports Editor", "News Editor", "Managing Editor", "Editor", "Staff"),
+)
+_LATIN_ROLE = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True) if w.isascii()) + r")\b"
+    r"|\b(?:mustang\s+)?daily\s+(?:staff\s+)?(?:writer|reporter|editor)\b)",
+    re.IGNORECASE,
+)
+_ROLE_WORD_SET = frozenset(word.casefold() for word in ROLE_WORDS)
+_FULL_ROLE_PREFIX = re.compile(
+    "^(?:"
+    + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True) if not w.isascii() and len(w) > 1)
+    + ")+[:：]?"
+)
 _CREDIT_SUFFIXES = frozenset({"文/图", "文／图", "文/圖", "文／圖", "图/文", "圖/文", "摄", "攝", "图", "圖", "文"})
 _HAN_NAME = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff]{2,4}")
 #: The longest token of a credit line: the longest role with a four-character name run on.
@@ -227,3 +254,37 @@ def parse_contributors(byline: str) -> tuple[Contributor, ...]:
         if inner.endswith(suffix) and len(inner) > len(suffix):
             return (Contributor(suffix, inner[: -len(suffix)]),)
     return (Contributor(None, inner),) if inner else ()
+
+
+def is_role_word(text: str) -> bool:
+    """True when ``text`` is only a role, desk or agency (``记者``, ``Staff Writer``, ``Associated Press``)."""
+    stripped = _strip(text).strip(" ,.;:：，、()（）")
+    return stripped.casefold() in _ROLE_WORD_SET or bool(stripped) and not _LATIN_ROLE.sub("", stripped).strip(" ,.;")
+
+
+def author_names(byline: str | None) -> tuple[str, ...]:
+    """The people named in a byline, role words removed: ``记者 孙庆辉 通讯员 陈璐 文/图`` → 孙庆辉, 陈璐;
+    ``By Monique McCarty Staff Writer`` → Monique McCarty; ``Associated Press`` → nothing."""
+    if not byline or not byline.strip():
+        return ()
+    stripped = _strip(byline)
+    if re.search(r"[A-Za-z]{2}", stripped) and not re.search(r"[\u3400-\u9fff]", stripped):
+        sign_off = re.match(r"^(.+?) is an? ", stripped)
+        text = sign_off.group(1) if sign_off else re.sub(r"^(?:by|par|von|door)\s+", "", stripped, flags=re.I)
+        names = []
+        for piece in re.split(r",|;|\s+and\s+|\s+&\s+|\s+et\s+|\s+und\s+", text):
+            name = " ".join(_LATIN_ROLE.sub(" ", piece).split()).strip(" .")
+            if name and any(ch.isalpha() for ch in name) and name not in names:
+                names.append(name)
+        return tuple(names)
+    tokens = _credit_tokens(stripped)
+    if tokens and _is_credit(tokens) or stripped[0] in _OPEN or stripped[-1] in _CLOSE + "著譯譔撰作稿":
+        candidates = [contributor.name for contributor in parse_contributors(stripped)]
+    else:  # names and roles between spaces or commas: 特约撰稿人 张三, 甲 乙 丙 丁
+        candidates = [token for token in re.split(r"[\s,，、;；]+", stripped) if token]
+    names: list[str] = []
+    for candidate in candidates:
+        name = _FULL_ROLE_PREFIX.sub("", candidate.strip("()（）:：")).strip("()（）:：")
+        if name and not is_role_word(name) and any(ch.isalnum() for ch in name) and name not in names:
+            names.append(name)
+    return tuple(names)

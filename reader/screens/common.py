@@ -74,7 +74,7 @@ def in_background(app: App[Any], job: Callable[[], Any], done: Callable[[Any], N
 
 
 def selected_text(app: App[Any]) -> str:
-    """Text the user selected with the mouse on the reading screen, if any."""
+    """Text the user selected (mouse or shift+arrows) on the reading screen, if any."""
     try:
         return (app.screen.get_selected_text() or "").strip()
     except Exception:  # noqa: BLE001 - selection support varies by widget

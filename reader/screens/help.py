@@ -14,6 +14,13 @@ from textual.widgets import Static
 KeyRow = tuple[str, str, str]
 """Where a key works, the key as displayed, and what it does."""
 
+OSC52_TERMINALS = "kitty, WezTerm, iTerm2, Alacritty, foot, Windows Terminal, tmux (set-clipboard on)"
+"""Terminals that pass OSC 52 (how ``y`` reaches the system clipboard) to the system clipboard."""
+CLIPBOARD_NOTE = (
+    f"Copy (y, ctrl+c) goes through the terminal (OSC 52): {OSC52_TERMINALS} support it; "
+    "elsewhere nothing arrives, so Y also writes the selection to a file."
+)
+
 
 class HelpScreen(ModalScreen[None]):
     """A table of keys; Escape, ``q`` or ``?`` closes it."""
@@ -33,6 +40,7 @@ class HelpScreen(ModalScreen[None]):
             with Horizontal(id="help-columns"):
                 for number, column in enumerate(self._columns(self._rows)):
                     yield Static(self._table(column), id=f"help-table-{number}", classes="help-table", markup=False)
+            yield Static(Content.styled(CLIPBOARD_NOTE, "$text-muted"), id="help-clipboard", markup=False)
 
     @staticmethod
     def _columns(rows: Sequence[KeyRow]) -> list[list[KeyRow]]:

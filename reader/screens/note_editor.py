@@ -1,5 +1,8 @@
 """The note editor (``a``): the note's text, the quoted passage (selected text or picked paragraphs) and tags.
 
+The quote box is the user's: it starts with the selection (or the current paragraph), ticking paragraphs
+fills it while the user has not typed in it, and once edited by hand nothing overwrites it.
+
 Also home of :func:`annotate`, the app's ``a`` action (its helpers come from :mod:`reader.screens.common`).
 Store writes run in a thread worker; page text reaches the screen only as ``Content``.
 """
@@ -21,8 +24,9 @@ from textual.widgets import Button, Input, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from reader.annotations import Note
+from reader.model import Article
 from reader.sanitize import sanitize
-from reader.screens.common import article_in_view, in_background, selected_text
+from reader.screens.common import article_in_view, in_background, issue_screen, selected_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         self._paragraphs = tuple(paragraphs)
         self._note = note
         self._quote = note.quote if note is not None else quote
+        self._filled_quote: str | None = self._quote
+        """What the editor itself last put in the quote box; the box is the user's once it differs."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box") as box:
@@ -99,11 +105,26 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     def on_mount(self) -> None:
         self.query_one("#note-text", TextArea).focus()
 
+    @property
+    def quote_edited(self) -> bool:
+        """Whether the user has typed in the quote box (then picks no longer fill it)."""
+        return self._filled_quote is None
+
+    @on(TextArea.Changed, "#note-quote")
+    def _quote_changed(self, event: TextArea.Changed) -> None:
+        if self._filled_quote is not None and event.text_area.text != self._filled_quote:
+            self._filled_quote = None  # typed by the user: theirs from now on
+
     @on(SelectionList.SelectedChanged, "#note-paragraphs")
     def _paragraphs_picked(self, event: SelectionList.SelectedChanged[int]) -> None:
+        if self.quote_edited:
+            self.notify("The quote is yours now: edit it directly", markup=False, timeout=3)
+            return
         picked = sorted(event.selection_list.selected)
-        if picked:
-            self.query_one("#note-quote", TextArea).text = "\n\n".join(self._paragraphs[i] for i in picked)
+        # Unticking every paragraph gives back the starting quote, never a stale pick.
+        quote = "\n\n".join(self._paragraphs[i] for i in picked) if picked else self._quote
+        self._filled_quote = quote
+        self.query_one("#note-quote", TextArea).text = quote
 
     @on(Button.Pressed, "#note-save")
     def action_save(self) -> None:
@@ -129,8 +150,23 @@ def _preview(paragraph: str, limit: int = 70) -> str:
 # ── the app's action ──────────────────────────────────────────────────────────────────────────────────
 
 
+def quote_for_note(app: App[Any], article: Article) -> str:
+    """What ``a`` quotes: the selection, else the paragraph at the top of the article's text."""
+    selected = selected_text(app)
+    if selected:
+        return selected
+    from reader.widgets.article_body import ArticleBody
+
+    screen = issue_screen(app)
+    bodies = screen.query(ArticleBody) if screen is not None else []
+    index = bodies[0].current_block() if bodies else None
+    if index is not None and 0 <= index < len(article.paragraphs):
+        return article.paragraphs[index]
+    return article.paragraphs[0] if article.paragraphs else ""
+
+
 def annotate(app: App[Any]) -> None:
-    """``a``: write a note on the article on show, quoting the selected text if there is some."""
+    """``a``: write a note on the article on show, quoting the selection, else the current paragraph."""
     target = article_in_view(app)
     if target is None:
         return
@@ -150,5 +186,5 @@ def annotate(app: App[Any]) -> None:
             "Could not save the note",
         )
 
-    editor = NoteEditor(article.display_title, article.paragraphs, quote=selected_text(app))
+    editor = NoteEditor(article.display_title, article.paragraphs, quote=quote_for_note(app, article))
     app.push_screen(editor, callback=edited)

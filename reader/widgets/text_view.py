@@ -3,7 +3,11 @@
 A plain ``Static`` lays out the whole text on every change (about 2 s for 20,000 lines); this view wraps
 with :func:`reader.wrap.wrap_offsets` (cheap, pure) and draws each visible line on demand with the Line API.
 Text is never parsed as markup: a line is a segment of plain characters (a ``rich.text.Text`` when it has
-search hits to highlight), with control codes stripped either way.
+search hits or a selection to highlight), with control codes stripped either way.
+
+Selection. Each drawn character carries its offset for Textual's text selection as ``(x, y)`` = (character
+offset in its block, visual line), so the mouse selects as in any Textual widget and :meth:`get_selection`
+maps the two ends back to block text. ``shift`` with the arrow keys selects from the keyboard.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.wrap import wrap_offsets
@@ -65,6 +70,10 @@ class WrappedTextView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="text.scroll-down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="text.scroll-up"),
+        Binding("shift+down", "select_lines(1)", "Select", show=False, id="text.select-down"),
+        Binding("shift+up", "select_lines(-1)", "Select up", show=False, id="text.select-up"),
+        Binding("shift+right", "select_chars(1)", "Select right", show=False, id="text.select-right"),
+        Binding("shift+left", "select_chars(-1)", "Select left", show=False, id="text.select-left"),
     ]
 
     DEFAULT_CSS = """
@@ -87,6 +96,8 @@ class WrappedTextView(ScrollView, can_focus=True):
         self._gutter_width = 0
         self._wrapped_width = -1
         self._pass_style: Style | None = None
+        self._select_anchor: Offset | None = None
+        """Where a keyboard selection started (the other end moves with shift+arrows)."""
 
     @property
     def blocks(self) -> tuple[TextBlock, ...]:
@@ -190,22 +201,25 @@ class WrappedTextView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         line = self._lines[number]
         if line.block < 0:
-            return Strip.blank(width, base)
+            return Strip.blank(width, base + Style.from_meta({"offset": (0, number)}))
         block = self._blocks[line.block]
         segments: list[Segment] = []
         if self._gutter_width > 0:
             label = block.gutter if (line.first and block.gutter is not None) else ""
             gutter_style = base + self.get_component_rich_style("wrapped-text-view--gutter", partial=True)
             segments.append(Segment(label.rjust(self._gutter_width - 1) + " ", gutter_style))
-        if block.highlights:
+        selected = self._selected_span(number, line)
+        if block.highlights or selected is not None:
             text = Text(block.text[line.start : line.end], no_wrap=True, end="")
             self._stylize(text, block, line)
-            segments.extend(Segment.apply_style(text.render(self.app.console), base))
+            if selected is not None:
+                text.stylize(self.screen.get_component_rich_style("screen--selection"), *selected)
+            text_segments = list(Segment.apply_style(text.render(self.app.console), base))
         else:
             # What ``Text`` would do: strip control codes (ingest removes them already; this is the second wall).
-            segments.append(Segment(strip_control_codes(block.text[line.start : line.end]), base))
-        strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
-        return strip.apply_offsets(scroll_x, number)
+            text_segments = [Segment(strip_control_codes(block.text[line.start : line.end]), base)]
+        segments.extend(_with_offsets(text_segments, line.start, number))
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
 
     def _stylize(self, text: Text, block: TextBlock, line: _VisualLine) -> None:
         highlight = self.get_component_rich_style("wrapped-text-view--highlight", partial=True)
@@ -215,3 +229,142 @@ class WrappedTextView(ScrollView, can_focus=True):
                 continue
             style = current if block.current == (start, end) else highlight
             text.stylize(style, max(start, line.start) - line.start, min(end, line.end) - line.start)
+
+    # ---- selection ---------------------------------------------------------------------------------
+
+    def _selected_span(self, number: int, line: _VisualLine) -> tuple[int, int] | None:
+        """The selected part of visual line ``number`` as offsets into the line's slice, or None."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        span = selection.get_span(number)
+        if span is None:
+            return None
+        start, end = span
+        end = line.end if end == -1 else min(end, line.end)
+        start = max(start, line.start)
+        return (start - line.start, end - line.start) if end > start else None
+
+    def _text_position(self, offset: Offset | None, *, at_end: bool) -> tuple[int, int]:
+        """``(block, character offset)`` for a selection end; a gap line counts as the next (or previous) block."""
+        lines = self._lines
+        if not lines:
+            return (0, 0)
+        if offset is None:
+            return (len(self._blocks) - 1, len(self._blocks[-1].text)) if at_end else (0, 0)
+        y = min(max(offset.y, 0), len(lines) - 1)
+        line = lines[y]
+        if line.block >= 0:
+            return line.block, min(max(offset.x, line.start), len(self._blocks[line.block].text))
+        # a gap line: the selection ends after the block above, or starts at the block below
+        step = -1 if at_end else 1
+        while 0 <= y < len(lines) and lines[y].block < 0:
+            y += step
+        if not 0 <= y < len(lines):
+            return self._text_position(None, at_end=at_end)
+        block = lines[y].block
+        return (block, len(self._blocks[block].text)) if at_end else (block, 0)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text between the two ends of ``selection``: paragraphs joined by a blank line, raw lines by one."""
+        if not self._blocks or not self._lines:
+            return None
+        first_block, first_offset = self._text_position(selection.start, at_end=False)
+        last_block, last_offset = self._text_position(selection.end, at_end=True)
+        if (last_block, last_offset) <= (first_block, first_offset):
+            return None
+        pieces: list[str] = []
+        for index in range(first_block, last_block + 1):
+            block = self._blocks[index]
+            start = first_offset if index == first_block else 0
+            end = last_offset if index == last_block else len(block.text)
+            pieces.append(block.text[start:end])
+            if index < last_block:
+                pieces.append("\n\n" if block.gap_after else "\n")
+        return "".join(pieces), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        if selection is None:
+            self._select_anchor = None
+        self.refresh()
+
+    def current_block(self) -> int | None:
+        """The block at the top of the view (the paragraph being read), or None when nothing is shown."""
+        self._rewrap()
+        if not self._lines:
+            return None
+        line = self._lines[self._first_text_line(int(self.scroll_y))]
+        return line.block if line.block >= 0 else None
+
+    def _first_text_line(self, y: int) -> int:
+        for number in range(max(0, y), len(self._lines)):
+            if self._lines[number].block >= 0:
+                return number
+        return 0
+
+    def _keyboard_ends(self) -> tuple[Offset, Offset]:
+        """The fixed end and the moving end of the keyboard selection (started at the top of the view)."""
+        selection = self.text_selection
+        if selection is not None and selection.start is not None and selection.end is not None:
+            anchor = self._select_anchor if self._select_anchor in (selection.start, selection.end) else None
+            anchor = anchor or selection.start
+            cursor = selection.end if anchor == selection.start else selection.start
+            return anchor, cursor
+        top = self._first_text_line(int(self.scroll_y))
+        line = self._lines[top]
+        start = Offset(line.start, top)
+        return start, start
+
+    def _select_to(self, anchor: Offset, cursor: Offset) -> None:
+        self._select_anchor = anchor
+        self.screen.selections = {self: Selection.from_offsets(anchor, cursor)}
+        if not self.scroll_y <= cursor.y < self.scroll_y + self.scrollable_content_region.height:
+            self.scroll_to(y=max(0, cursor.y - self.scrollable_content_region.height // 2), animate=False)
+
+    def action_select_lines(self, step: int) -> None:
+        """Extend the selection by ``step`` visual lines (shift+down / shift+up)."""
+        self._rewrap()
+        if not self._lines:
+            return
+        anchor, cursor = self._keyboard_ends()
+        column = cursor.x - self._lines[cursor.y].start if self._lines[cursor.y].block >= 0 else 0
+        y = cursor.y + step
+        while 0 <= y < len(self._lines) and self._lines[y].block < 0:
+            y += step
+        if not 0 <= y < len(self._lines):
+            last = self._lines[-1] if step > 0 else self._lines[0]
+            y = len(self._lines) - 1 if step > 0 else 0
+            self._select_to(anchor, Offset(last.end if step > 0 else last.start, y))
+            return
+        line = self._lines[y]
+        self._select_to(anchor, Offset(min(line.start + column, line.end), y))
+
+    def action_select_chars(self, step: int) -> None:
+        """Extend the selection by ``step`` characters (shift+right / shift+left)."""
+        self._rewrap()
+        if not self._lines:
+            return
+        anchor, cursor = self._keyboard_ends()
+        line = self._lines[cursor.y]
+        x, y = cursor.x + step, cursor.y
+        if line.block < 0 or not line.start <= x <= line.end:
+            # past either end of the line: onto the next (or previous) line of text, if there is one
+            y += 1 if step > 0 else -1
+            while 0 <= y < len(self._lines) and self._lines[y].block < 0:
+                y += 1 if step > 0 else -1
+            if not 0 <= y < len(self._lines):
+                y, x = cursor.y, (line.end if step > 0 else line.start)
+            else:
+                x = self._lines[y].start if step > 0 else self._lines[y].end
+        self._select_to(anchor, Offset(x, y))
+
+
+def _with_offsets(segments: list[Segment], start: int, y: int) -> list[Segment]:
+    """``segments`` stamped with their text offsets for Textual's selection: ``(offset in block, visual line)``."""
+    stamped = []
+    x = start
+    for text, style, control in segments:
+        meta = Style.from_meta({"offset": (x, y)})
+        stamped.append(Segment(text, style + meta if style else meta, control))
+        x += len(text)
+    return stamped
