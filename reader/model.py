@@ -80,6 +80,22 @@ class Region:
 
 
 @dataclass(frozen=True, slots=True)
+class MappedArticle:
+    """One article (or advert, or other item) of the library's own article map, as it falls on one page.
+
+    METS logical structMaps, KB DIDL zoning and PAGE XML ``structure`` ids give these. The line numbers are
+    the page's (see :class:`Line`), in the map's reading order.
+    """
+
+    id: str
+    kind: str = "article"
+    label: str | None = None
+    lines: tuple[int, ...] = ()
+    title_lines: tuple[int, ...] = ()
+    byline_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page of an issue as read from disk.
 
@@ -96,6 +112,7 @@ class Page:
         regions: the blocks or regions of a layout page, in document order.
         reading_order: region ids in the page's own reading order (PAGE ``ReadingOrder``), when it has one.
         error: why the page could not be read; such a page has no lines and is shown as an error entry.
+        library_articles: the library's own articles on this page (METS, DIDL), when the issue ships a map.
     """
 
     number: int
@@ -109,6 +126,7 @@ class Page:
     regions: tuple[Region, ...] = ()
     reading_order: tuple[str, ...] = ()
     error: str | None = None
+    library_articles: tuple[MappedArticle, ...] = ()
 
     @property
     def text(self) -> str:
@@ -182,7 +200,8 @@ class Article:
     """One article (or caption, notice, advert, other furniture) reconstructed from a page.
 
     ``paragraphs`` hold cleaned text in reading order; ``source_lines`` the 1-based line numbers of every
-    source line used, title and byline included.
+    source line used, title and byline included. ``segmentation`` says whose boundaries these are: ``ours``
+    (the analysis found them) or ``library`` (the issue's METS/DIDL article map).
     """
 
     id: str
@@ -200,6 +219,7 @@ class Article:
     headline_lines: tuple[int, ...] = ()
     byline_lines: tuple[int, ...] = ()
     paragraph_starts: tuple[int, ...] = ()
+    segmentation: str = "ours"
 
     @property
     def display_title(self) -> str:

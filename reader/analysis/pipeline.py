@@ -139,7 +139,17 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
 
 
 def analyze_page(page: Page) -> tuple[Article, ...]:
-    """Return the articles of ``page`` in reading order; every non-blank line lands in exactly one."""
+    """Return the articles of ``page`` in reading order; every non-blank line lands in exactly one.
+
+    Layout pages (lines with boxes) go through :mod:`reader.analysis.geometry_pipeline`; the library's own
+    article map, when the page carries one, through :mod:`reader.analysis.library`. Text pages stay here.
+    """
+    if page.format != "text" or page.library_articles:
+        from reader.analysis.dispatch import analyze_layout_or_library
+
+        articles = analyze_layout_or_library(page)
+        if articles is not None:
+            return articles
     blocks = split_byline_tails(split_blocks(analysis_lines(page)))
     if not blocks:
         return ()

@@ -1,0 +1,266 @@
+"""Layout-aware blocks: lines grouped by regions or by their boxes, and blocks put in reading order.
+
+Pages from layout formats (ALTO, PAGE XML, hOCR, PaddleOCR) carry a box per line. Here those boxes replace
+the blank lines that text pages use to separate blocks:
+
+* **Blocks** come from the format's regions when they group lines (ALTO ``TextBlock``, PAGE ``TextRegion``),
+  split where the type size jumps (a headline inside a region) or an item mark opens a line; otherwise from
+  the boxes themselves: lines that overlap horizontally and sit close below one another, at a similar height.
+* **Reading order** is the page's own (PAGE ``ReadingOrder``) when it has one, else a recursive XY-cut:
+  columns left to right wherever a gutter runs through the whole band (which also reads the left page of a
+  two-page spread before the right), and bands top to bottom where a headline or rule spans the columns.
+* **Vertical text** (CJK columns: lines taller than wide) is handled by turning the page a quarter turn, so
+  lines read right to left and tiers top to bottom with the same code.
+
+Everything is pure and deterministic; text pages never come here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis.blocks import Block, block_of, display_width, fast_median
+from reader.model import Box, Line, Page
+
+__all__ = ["ITEM_MARKS", "LayoutBlock", "has_geometry", "is_vertical", "layout_blocks", "turn"]
+
+#: Marks that papers print before each short item (△ ▲ ★ ● ◇ …): a line opening with one starts a block.
+ITEM_MARKS = frozenset("△▲★☆●◇◆■□▼▽◎○◘")
+#: A line this much taller (or shorter) than the line above is set in another type: a new block.
+SIZE_JUMP = 1.4
+#: Lines closer than this many line heights (vertically) may share a block.
+MAX_LINE_GAP = 0.9
+#: Two lines share a column when they overlap by at least this share of the narrower one.
+MIN_COLUMN_OVERLAP = 0.5
+#: Share of lines that must have boxes for the layout path to be worth taking.
+MIN_BOXED_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutBlock:
+    """A block of lines with its box in reading space (see :func:`turn`) and facts the roles stage uses."""
+
+    block: Block
+    box: Box
+    line_height: float
+    """The median height of its lines (in reading space): the type size, roughly."""
+    region: str | None
+
+
+def has_geometry(page: Page) -> bool:
+    """True when most of the page's non-blank lines have boxes (a layout page, not plain text)."""
+    lines = [line for line in page.lines if line.text.strip()]
+    if not lines or page.format == "text":
+        return False
+    return sum(line.box is not None for line in lines) >= MIN_BOXED_SHARE * len(lines)
+
+
+def is_vertical(lines: list[Line]) -> bool:
+    """Whether the page is set in vertical columns: most lines of two or more characters are taller than wide."""
+    tall = wide = 0
+    for line in lines:
+        box = line.box
+        if box is None or len(line.text.strip()) < 2:
+            continue
+        if box.height > 1.5 * box.width:
+            tall += 1
+        elif box.width > box.height:
+            wide += 1
+    return tall > wide
+
+
+def turn(box: Box, vertical: bool) -> Box:
+    """The box in reading space: lines run left to right and follow one another downwards.
+
+    A vertical page is turned a quarter: its top becomes the left (characters read downwards) and its right
+    edge becomes the top (columns read right to left).
+    """
+    if not vertical:
+        return box
+    return Box(box.top, -box.right, box.bottom, -box.left)
+
+
+def _union(boxes: list[Box]) -> Box:
+    return Box(
+        min(b.left for b in boxes), min(b.top for b in boxes), max(b.right for b in boxes), max(b.bottom for b in boxes)
+    )
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """Horizontal overlap of two boxes as a share of the narrower one."""
+    narrow = min(a.width, b.width)
+    if narrow <= 0:
+        return 1.0 if a.left <= b.left <= a.right or b.left <= a.left <= b.right else 0.0
+    return max(0.0, min(a.right, b.right) - max(a.left, b.left)) / narrow
+
+
+def _opens_item(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in ITEM_MARKS
+
+
+def _regions_group_lines(lines: list[Line]) -> bool:
+    """Regions are usable blocks when there are several and they hold more than one line each, typically."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.region is None:
+            return False
+        counts[line.region] = counts.get(line.region, 0) + 1
+    return len(counts) >= 2 and fast_median(list(counts.values())) >= 1.5
+
+
+def _split_region_runs(lines: list[Line], boxes: dict[int, Box]) -> list[list[Line]]:
+    """Consecutive lines of one region, split where the type size jumps, a wide gap opens or an item starts."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        box = boxes[line.number]
+        if runs:
+            previous = runs[-1][-1]
+            before = boxes[previous.number]
+            same_region = previous.region == line.region
+            size_ratio = max(box.height, 1.0) / max(before.height, 1.0)
+            gap = box.top - before.bottom
+            if (
+                same_region
+                and 1 / SIZE_JUMP < size_ratio < SIZE_JUMP
+                and gap <= 1.5 * max(box.height, before.height)
+                and not _opens_item(line.text)
+            ):
+                runs[-1].append(line)
+                continue
+        runs.append([line])
+    return runs
+
+
+def _cluster_lines(lines: list[Line], boxes: dict[int, Box]) -> list[list[Line]]:
+    """Blocks from boxes alone: each line joins the open block just above it in the same column."""
+    ordered = sorted(lines, key=lambda line: (boxes[line.number].top, boxes[line.number].left))
+    runs: list[list[Line]] = []
+    heights: list[float] = []  # median-ish height per run: its first line's, updated as it grows
+    for line in ordered:
+        box = boxes[line.number]
+        best: int | None = None
+        best_gap = 0.0
+        if not _opens_item(line.text):
+            for index in range(len(runs) - 1, -1, -1):
+                last = boxes[runs[index][-1].number]
+                height = heights[index]
+                gap = box.top - last.bottom
+                if gap > MAX_LINE_GAP * height or gap < -0.6 * height:
+                    continue
+                if not 1 / SIZE_JUMP < max(box.height, 1.0) / max(height, 1.0) < SIZE_JUMP:
+                    continue
+                if _overlap(box, last) < MIN_COLUMN_OVERLAP:
+                    continue
+                if best is None or gap < best_gap:
+                    best, best_gap = index, gap
+        if best is None:
+            runs.append([line])
+            heights.append(box.height)
+        else:
+            runs[best].append(line)
+            heights[best] = fast_median([boxes[member.number].height for member in runs[best]])
+    return runs
+
+
+#: An item this many times wider than the set's median item spans columns (a headline, a rule, a lead box).
+SPANNING_FACTOR = 1.5
+
+
+def _merge_between_spanning(items: list[tuple[Box, int]], groups: list[list[int]]) -> list[list[int]]:
+    """Keep only the band cuts next to a band that spans columns; merge the bands between them.
+
+    Gaps that happen to line up across all columns must not make the page read row by row: only a headline
+    or box set across the columns ends one set of columns and starts the next.
+    """
+    median_width = fast_median([box.width for box, _ in items])
+    spanning = [any(items[p][0].width > SPANNING_FACTOR * median_width for p in group) for group in groups]
+    if not any(spanning):
+        return groups
+    merged: list[list[int]] = []
+    merged_spans: list[bool] = []
+    for group, spans in zip(groups, spanning, strict=True):
+        if merged and not spans and not merged_spans[-1]:
+            merged[-1].extend(group)
+        else:
+            merged.append(list(group))
+            merged_spans.append(spans)
+    return merged
+
+
+def _xy_cut(items: list[tuple[Box, int]], tolerance: float) -> list[int]:
+    """Indices of ``items`` in reading order by recursive XY-cut.
+
+    Columns come first: where gutters run through the whole set, the parts are read left to right. Otherwise
+    the set is cut into bands read top to bottom. Boxes are shrunk by ``tolerance`` so that OCR boxes that
+    touch do not hide a gutter. Sets that cannot be cut are read top to bottom, then left to right.
+    """
+    if len(items) <= 1:
+        return [index for _, index in items]
+    for axis in ("x", "y"):
+        spans = sorted(
+            (box.left + tolerance, box.right - tolerance, position)
+            if axis == "x"
+            else (box.top + tolerance / 2, box.bottom - tolerance / 2, position)
+            for position, (box, _) in enumerate(items)
+        )
+        groups: list[list[int]] = [[]]
+        reach = spans[0][0]
+        for start, end, position in spans:
+            if groups[-1] and start > reach:
+                groups.append([])
+            groups[-1].append(position)
+            reach = max(reach, end)
+        if axis == "y" and len(groups) > 2:
+            groups = _merge_between_spanning(items, groups)
+        if len(groups) > 1:
+            order: list[int] = []
+            for group in groups:
+                order.extend(_xy_cut([items[p] for p in group], tolerance))
+            return order
+    return [index for _, index in sorted(items, key=lambda item: (item[0].top, item[0].left))]
+
+
+def _read_order(page: Page, found: list[LayoutBlock], tolerance: float) -> list[LayoutBlock]:
+    if page.reading_order:
+        rank = {region: position for position, region in enumerate(page.reading_order)}
+        if any(block.region in rank for block in found):
+            unranked = len(rank)
+            keyed = sorted(
+                range(len(found)), key=lambda i: (rank.get(found[i].region or "", unranked), found[i].box.top, i)
+            )
+            return [found[i] for i in keyed]
+    return [found[i] for i in _xy_cut([(block.box, i) for i, block in enumerate(found)], tolerance)]
+
+
+def layout_blocks(page: Page) -> list[LayoutBlock]:
+    """The page's non-blank lines as blocks in reading order (lines without a box follow the line before)."""
+    lines = [line for line in page.lines if line.text.strip()]
+    if not lines:
+        return []
+    vertical = is_vertical(lines)
+    boxes: dict[int, Box] = {}
+    previous: Box | None = None
+    for line in lines:
+        box = turn(line.box, vertical) if line.box is not None else previous or Box(0, 0, 0, 0)
+        boxes[line.number] = box
+        previous = box
+    if _regions_group_lines(lines):
+        runs = _split_region_runs(lines, boxes)
+    else:
+        runs = _cluster_lines(lines, boxes)
+    found: list[LayoutBlock] = []
+    for run in runs:
+        run_boxes = [boxes[line.number] for line in run]
+        texts = tuple(line.text.strip() for line in run)
+        found.append(
+            LayoutBlock(
+                block=block_of(tuple(run), tuple(display_width(text) for text in texts), texts),
+                box=_union(run_boxes),
+                line_height=float(fast_median([box.height for box in run_boxes])),
+                region=run[0].region,
+            )
+        )
+    heights = [box.height for box in boxes.values() if box.height > 0]
+    tolerance = 0.25 * fast_median(heights) if heights else 0.0
+    return _read_order(page, found, tolerance)
