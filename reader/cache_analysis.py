@@ -58,8 +58,8 @@ def analyze_file(task: tuple[str, int, str | None]) -> PageResult:
     Raises:
         InputError: the page cannot be read.
     """
-    from reader.ingest.issue import page_identity
     from reader.ingest.detect import read_page
+    from reader.ingest.issue import page_identity
 
     file, number, cache_root = task
     path = Path(file)
