@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from reader.opening import Prefetch
     from reader.screens.help import KeyRow
 
+STORE_NOTICE_SECONDS = 24 * 3600.0
+"""Store notices (a file moved aside, a record skipped) stay on screen until clicked, not a few seconds."""
+
 NODE_LABELS = {
     "IssueScreen": "Reading",
     "LibraryScreen": "Library",
@@ -141,7 +144,13 @@ class ReaderApp(App[None]):
         super().notify(message, title=sanitize(title), **kwargs)
 
     def _warn(self, message: str) -> None:
-        self.notify(message, title="Store", severity="warning", markup=False, timeout=10)
+        # A moved file or a skipped record must not fade before it is read: the notice stays until clicked.
+        self.notify(message, title="Store", severity="warning", markup=False, timeout=STORE_NOTICE_SECONDS)
+
+    def _report_store_warnings(self) -> None:
+        """Show what the store reported since the last look (a notes file moved aside while listing notes)."""
+        for warning in getattr(self.store, "take_warnings", list)():
+            self._warn(str(warning))
 
     def get_state(self, key: str, default: Any = None) -> Any:
         """A reading-state value from the store (``default`` without a store or on error)."""
@@ -234,6 +243,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_timer(1.0, self.first_screen_drawn)
+        self.set_interval(1.0, self._report_store_warnings)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.store is not None:
             self.restore_theme()

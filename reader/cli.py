@@ -8,10 +8,12 @@ Each sub-command lives in its own module under ``reader.commands`` and registers
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TextIO
 
 from reader import __version__
 from reader.errors import ReaderError
@@ -147,6 +149,70 @@ def run_app(args: argparse.Namespace) -> int:
             prefetch.close()
 
 
+TEXT_ARGUMENTS = ("text", "quote", "tag", "query", "article", "id", "script", "format")
+"""Arguments that are text, not file names: they must be valid UTF-8 (file names need not be)."""
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text arguments that are not valid UTF-8 (Python keeps such bytes as lone surrogates).
+
+    Raises:
+        InputError: naming the argument, before the text can reach a note file or the terminal.
+    """
+    from reader.errors import InputError
+
+    for name in TEXT_ARGUMENTS:
+        values = getattr(args, name, None)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str) and not _is_utf8(value):
+                shown = value.encode("utf-8", "backslashreplace").decode("utf-8")
+                raise InputError(f"the {name} argument is not valid UTF-8: '{shown}'; check the terminal's locale")
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class SanitizingWriter:
+    """A text stream that passes everything written through :func:`reader.sanitize.sanitize`.
+
+    Plain commands print file names, folder names and text from pages; wrapping stdout and stderr once makes
+    sure none of it can drive the terminal, whichever ``print`` forgot to sanitize.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` without escape sequences or invisible characters."""
+        return self._stream.write(sanitize(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def _detach_stdout() -> None:
+    """Point fd 1 at /dev/null after stdout failed, so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _describe_os_error(exc: OSError) -> str:
+    """One line for an OSError: the path (when known) and the system's reason."""
+    reason = exc.strerror or exc.__class__.__name__
+    if exc.filename is not None:
+        return f"{os.fsdecode(exc.filename)}: {reason}"
+    return reason
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; return the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -154,26 +220,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     if _wants_app(argv):
         args = simple_app_args(argv) or build_app_parser().parse_args(argv)
-        handler = run_app
-    else:
+        return _run(run_app, args)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SanitizingWriter(stdout), SanitizingWriter(stderr)  # type: ignore[assignment]
+    try:
         args = build_parser().parse_args(argv)
         handler = getattr(args, "func", None)
         if handler is None:
             build_parser().print_help()
             return 0
+        return _run(handler, args, check_text=True)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(
+    handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace, check_text: bool = False
+) -> int:
+    """Run a command, turning every failure into one line on stderr and an exit code."""
     if getattr(args, "cache_dir", None):
         # An environment variable, so that worker processes and the app find the same cache.
         os.environ["READER_CACHE_DIR"] = args.cache_dir
+    writing = True  # until the handler returns, an OSError may be about any file; then only about stdout
     try:
-        return int(handler(args) or 0)
+        if check_text:
+            _check_text_arguments(args)
+        code = int(handler(args) or 0)
+        writing = False
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not in the interpreter's last flush
+        return code
     except ReaderError as exc:
         print(f"reader: error: {sanitize(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _detach_stdout()
         sys.stderr.close()
         return 0
+    except OSError as exc:
+        if not writing or exc.errno in (errno.ENOSPC, errno.EIO) and exc.filename is None:
+            _detach_stdout()
+            print(f"reader: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            return 74  # EX_IOERR
+        if getattr(args, "debug", False):
+            raise
+        print(f"reader: error: {sanitize(_describe_os_error(exc))}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - the one place that turns surprises into one line
         if getattr(args, "debug", False):
             raise
@@ -183,3 +276,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 70
+    finally:
+        _report_warnings(args)
+
+
+def _report_warnings(args: argparse.Namespace) -> None:
+    """Print what the command's store reported meanwhile (a file moved aside, a record skipped) to stderr."""
+    for source in getattr(args, "warning_sources", ()):
+        for warning in source.take_warnings():
+            print(f"reader: warning: {sanitize(str(warning))}", file=sys.stderr)

@@ -8,12 +8,13 @@ No Textual, no writes: the benchmark script and ``reader eval`` both call :func:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis import analyze_page
+from reader.errors import InputError
+from reader.fileread import read_json
 from reader.model import Article, Line, Page
 from reader.scoring import MISS_CATEGORIES, SetScore, score_page
 
@@ -45,6 +46,8 @@ class EvaluationReport:
 
     corpus: str
     sets: dict[str, SetScore] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    """Truth files or pages that could not be used, one line each (they count as skipped)."""
 
 
 def _set_name(truth_path: Path, corpus: Path) -> str:
@@ -63,18 +66,55 @@ def evaluate(
     corpus = Path(corpus_dir)
     report = EvaluationReport(corpus=str(corpus))
     for truth_path in sorted(corpus.rglob("*.truth.json")):
-        truth = json.loads(truth_path.read_text(encoding="utf-8"))
         name = _set_name(truth_path, corpus)
         score = report.sets.setdefault(name, SetScore(name))
-        page_path = truth_path.parent / truth.get("page", "")
-        if page_path.suffix != ".txt" or not page_path.is_file():
+        try:
+            truth = read_json(truth_path, MAX_TRUTH_BYTES, what="truth files")
+            check_truth(truth, str(truth_path))
+            page_path = truth_path.parent / truth.get("page", "")
+            if page_path.suffix != ".txt" or not page_path.is_file():
+                score.skipped += 1
+                continue
+            expected_path = truth_path.with_name(truth_path.name.replace(".truth.json", ".expected.json"))
+            expected = read_json(expected_path, MAX_TRUTH_BYTES) if expected_path.is_file() else None
+            if expected is not None and not isinstance(expected, dict):
+                raise InputError(f"{expected_path}: expected a JSON object")
+            page = load_page(page_path)
+        except InputError as exc:
+            # One malformed truth file is reported and skipped; the rest of the corpus is still scored.
+            report.problems.append(str(exc))
             score.skipped += 1
             continue
-        expected_path = truth_path.with_name(truth_path.name.replace(".truth.json", ".expected.json"))
-        expected = json.loads(expected_path.read_text(encoding="utf-8")) if expected_path.is_file() else None
-        page = load_page(page_path)
         score_page(score, page, analyze(page), truth, expected)
     return report
+
+
+MAX_TRUTH_BYTES = 16 * 1024 * 1024
+"""The largest truth or expected file read (real ones are a few kilobytes)."""
+
+
+def check_truth(truth: object, shown: str = "truth") -> None:
+    """Check the shape of a truth document (corpus/README.md) before it is scored.
+
+    Raises:
+        InputError: what is wrong, in one line.
+    """
+
+    def numbers(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+
+    if not isinstance(truth, dict):
+        raise InputError(f"{shown}: expected a JSON object")
+    if not isinstance(truth.get("page", ""), str) or not isinstance(truth.get("articles", []), list):
+        raise InputError(f"{shown}: 'page' must be a file name and 'articles' a list")
+    for index, article in enumerate(truth.get("articles", [])):
+        if not isinstance(article, dict):
+            raise InputError(f"{shown}: article {index + 1} is not an object")
+        for key in ("source_lines", "headline_lines", "byline_lines", "paragraph_starts"):
+            if (key in article or key != "paragraph_starts") and not numbers(article.get(key)):
+                raise InputError(f"{shown}: article {index + 1}: {key!r} must be a list of line numbers")
+    if "other_lines" in truth and not numbers(truth["other_lines"]):
+        raise InputError(f"{shown}: 'other_lines' must be a list of line numbers")
 
 
 def _ratio(value: float | None) -> str:

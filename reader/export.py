@@ -8,9 +8,7 @@ escaped, and Markdown text is escaped so that a headline such as ``# [x](y) <img
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -329,11 +327,12 @@ _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]'
 
 def safe_filename(stem: str, extension: str = ".md") -> str:
     """A file name from untrusted ``stem``: no separators or reserved names, at most 255 bytes with ``extension``."""
-    name = _UNSAFE_NAME.sub("_", sanitize(stem))
+    name = _UNSAFE_NAME.sub("_", sanitize(stem[: 4 * MAX_NAME_BYTES]))  # a 10M-character title: bounded work
     name = " ".join(name.split()).strip(". ") or "notes"
     if name.split(".")[0].lower() in _RESERVED:
         name = f"_{name}"
     budget = MAX_NAME_BYTES - len(extension.encode("utf-8"))
+    name = name[:budget]
     while len(name.encode("utf-8")) > budget:
         name = name[:-1]
     return name.rstrip(". ") + extension
@@ -364,34 +363,3 @@ def target_in(directory: Path, name: str) -> Path:
     if target.parent != folder:
         raise ReaderError(f"refusing to write {name!r} outside {folder}")
     return target
-
-
-def write_new_file(path: Path, content: str, *, force: bool = False) -> Path:
-    """Write ``content`` (UTF-8) to ``path`` atomically; never replace an existing file unless ``force``.
-
-    Raises:
-        ReaderError: the file exists (and not ``force``), or it could not be written.
-    """
-    folder = path.parent
-    if not folder.is_dir():
-        raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
-    if path.exists() and not force:
-        raise ReaderError(f"{path} already exists; use --force to overwrite it")
-    temp = folder / f".{path.name[:200]}.{secrets.token_hex(4)}.tmp"
-    try:
-        with open(temp, "xb") as handle:
-            handle.write(content.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(temp, path)
-        else:
-            os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
-            temp.unlink()
-    except FileExistsError:
-        temp.unlink(missing_ok=True)
-        raise ReaderError(f"{path} already exists; use --force to overwrite it") from None
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ReaderError(f"could not write {path}: {exc.strerror or exc}") from exc
-    return path

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 KEYMAP_FILE = "keymap.json"
+MAX_KEYMAP_BYTES = 64 * 1024
+"""A keymap names a few dozen bindings; anything larger is not one (``/dev/zero`` must not be read)."""
 
 
 def load_keymap(data_dir: Path) -> tuple[dict[str, str], str | None]:
@@ -20,18 +22,15 @@ def load_keymap(data_dir: Path) -> tuple[dict[str, str], str | None]:
         not be used, or None.
     """
     path = data_dir / KEYMAP_FILE
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return {}, None
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, f"{path}: ignored, not a readable JSON file ({exc.__class__.__name__})"
-    import json  # here: most users have no keymap, and the app starts without importing json
+    from reader.errors import InputError
+    from reader.fileread import read_json
 
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return {}, f"{path}: ignored, not a readable JSON file ({exc.__class__.__name__})"
+        raw = read_json(path, MAX_KEYMAP_BYTES, what="keymap files")
+    except InputError as exc:
+        return {}, f"{exc} (keymap ignored)"
     if not isinstance(raw, dict):
         return {}, f"{path}: ignored, expected an object of binding id → key"
     keymap = {k: v.strip() for k, v in raw.items() if isinstance(k, str) and isinstance(v, str) and v.strip()}

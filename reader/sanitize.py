@@ -2,9 +2,15 @@
 
 Text from files is untrusted: a page must never be able to drive the user's terminal. We remove terminal
 escape sequences (CSI, OSC such as OSC 52 clipboard writes, DCS/APC/PM/SOS strings and lone ESC), the other C0
-controls except newline and tab, the C1 controls, bidirectional overrides and isolates, and lone surrogates.
-Markup characters such as ``[`` are left alone: they are literal text, and the display layer must never parse
-them.
+controls except newline and tab, the C1 controls, bidirectional overrides, isolates and marks, lone
+surrogates, and the invisible format characters that hide or disguise text: zero-width space, word joiner,
+soft hyphen, the byte-order mark U+FEFF, invisible operators, interlinear annotation marks and tag characters.
+Line and paragraph separators (U+2028/2029) become spaces: a line of a page stays one line on screen.
+
+Kept on purpose: ZWJ and ZWNJ (U+200D/200C; Indic, Arabic and Persian text and emoji sequences need them),
+visible format characters that a script prints (Arabic number signs U+0600–0605 …), and private-use
+characters, which transcribers use for glyphs they could not encode. Markup characters such as ``[`` are left
+alone: they are literal text, and the display layer must never parse them.
 """
 
 from __future__ import annotations
@@ -22,10 +28,18 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 except \t and \n, DEL, C1, bidi embeddings/overrides/isolates, lone surrogates.
-_UNSAFE_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]"
+#: C0 except \t and \n, DEL, C1, lone surrogates, bidi embeddings/overrides/isolates/marks, and invisible
+#: format characters: soft hyphen, Mongolian vowel separator, zero-width space, word joiner and invisible
+#: operators, deprecated format controls, BOM, interlinear annotation, shorthand and musical format
+#: controls, language tag and tag characters.
+UNSAFE_CHARACTERS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
+_UNSAFE_CHARACTERS = re.compile(f"[{UNSAFE_CHARACTERS}]")
+_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
 def sanitize(text: str) -> str:
@@ -38,8 +52,28 @@ def sanitize(text: str) -> str:
         text: untrusted text from a page, a metadata file or a note.
 
     Returns:
-        The same text minus escape sequences and unsafe control or bidi characters.
+        The same text minus escape sequences and unsafe control, bidi or invisible format characters.
     """
     if text.isprintable():
         return text
-    return _UNSAFE_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    return _SEPARATORS.sub(" ", _UNSAFE_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text)))
+
+
+_JSON_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}\u2028\u2029]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # JSON spells astral characters as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def escape_json_text(document: str) -> str:
+    """Escape, in a JSON document, every character :func:`sanitize` would drop (bidi overrides, BOM …).
+
+    The data is unchanged (``json.loads`` gives the same strings back), but a terminal or pager showing the
+    document never receives a raw override. Use it on JSON written with ``ensure_ascii=False``.
+    """
+    return _JSON_UNSAFE.sub(_json_escape, document)

@@ -13,6 +13,11 @@ def _same(text: str) -> str:
     return text
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in ``…`` when cut (titles in headers, file names)."""
+    return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
+
+
 def short_byline(article: Article, limit: int = 24) -> str:
     """The byline trimmed for one-line listings ('' when there is none)."""
     byline = " ".join((article.byline or "").split())

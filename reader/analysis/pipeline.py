@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import chain
 
 from reader.analysis.assemble import Draft, assemble
@@ -13,7 +14,7 @@ from reader.analysis.roles import BlockRole, classify_blocks, split_byline_tails
 from reader.ingest.flow import analysis_lines
 from reader.model import Article, Confidence, Contributor, Page
 
-__all__ = ["analyze_page"]
+__all__ = ["analyze_page", "unique_ids"]
 
 
 def _split_title(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tuple[list[int], list[int]]:
@@ -155,4 +156,29 @@ def analyze_page(page: Page) -> tuple[Article, ...]:
         return ()
     roles = classify_blocks(blocks)
     drafts = assemble(blocks, roles)
-    return tuple(_build_article(page, draft, blocks, roles) for draft in drafts)
+    return unique_ids(tuple(_build_article(page, draft, blocks, roles) for draft in drafts))
+
+
+def unique_ids(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """Give repeated ids a suffix (``-2``, ``-3`` … in reading order), so every id of a page is unique.
+
+    Ids come from the content, so a page that prints the same text twice (a repeated notice, an empty
+    furniture block) would otherwise give two articles one id; the suffix depends only on the order, so the
+    same page always gets the same ids.
+    """
+    seen: set[str] = {article.id for article in articles}
+    if len(seen) == len(articles):
+        return articles
+    taken: set[str] = set()
+    result: list[Article] = []
+    for article in articles:
+        article_id = article.id
+        if article_id in taken:
+            suffix = 2
+            while f"{article.id}-{suffix}" in seen or f"{article.id}-{suffix}" in taken:
+                suffix += 1
+            article_id = f"{article.id}-{suffix}"
+            article = replace(article, id=article_id)
+        taken.add(article_id)
+        result.append(article)
+    return tuple(result)

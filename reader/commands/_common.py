@@ -70,10 +70,20 @@ def print_json(document: Any) -> None:
 
     orjson encodes in C; ``json.dump`` with ``indent`` falls back to the pure-Python encoder and makes a
     ``write`` call per token (a million for a 400-page issue, each a system call under ``PYTHONUNBUFFERED``).
+    Bidi overrides and invisible characters are escaped (``\\u202e``), so the terminal never receives them
+    raw; text orjson refuses (lone surrogates from a file name that is not UTF-8) goes through ``json``.
     """
     import orjson
 
-    data = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    from reader.sanitize import escape_json_text
+
+    try:
+        text = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    except orjson.JSONEncodeError:
+        import json
+
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    data = escape_json_text(text).encode("utf-8")
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (some test harnesses)
         sys.stdout.write(data.decode("utf-8"))

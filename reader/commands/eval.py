@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"reader eval: not a folder: {sanitize(str(corpus))}", file=sys.stderr)
         return 2
     report = evaluate(corpus)
+    for problem in report.problems:
+        print(f"reader eval: skipped {sanitize(problem)}", file=sys.stderr)
     print(sanitize(format_report(report)))
     if args.misses:
         print()

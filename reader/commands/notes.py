@@ -23,6 +23,8 @@ def open_store(args: argparse.Namespace):  # -> reader.store.Store (imported laz
     store = Store.open(data_dir(getattr(args, "data_dir", None)))
     for warning in store.take_warnings():
         print(f"reader: warning: {sanitize(warning)}", file=sys.stderr)
+    # Files found corrupt or records skipped while the command runs are reported when it ends (reader.cli).
+    args.warning_sources = [*getattr(args, "warning_sources", []), store]
     return store
 
 
@@ -88,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     export.add_argument("--issue", metavar="PATH", help="only the notes of this issue")
     export.add_argument("--tag", metavar="T", help="only notes with this tag")
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (or a new file in a folder); default stdout"
+        "-o", "--output", metavar="FILE", help="write to FILE (or a new file in a folder); - or nothing: stdout"
     )
     export.add_argument("--format", choices=("markdown", "json"), default="markdown", help="default: markdown")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -176,7 +178,8 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the selected notes to stdout or to a new file."""
-    from reader.export import default_filename, render, target_in, write_new_file
+    from reader.export import default_filename, render, target_in
+    from reader.filewrite import write_new_file
 
     convert = script_converter(args.script) if args.script and args.script != "original" else None
     store = open_store(args)
@@ -190,13 +193,13 @@ def run_export(args: argparse.Namespace) -> int:
         script=args.script if convert else None,
         found=articles_found(notes, analyses),
     )
-    if not args.output:
+    if not args.output or args.output == "-":
         sys.stdout.write(content)
         return 0
     output = Path(args.output).expanduser()
     if args.output.endswith(("/", os.sep)) and not output.is_dir():
         raise ReaderError(f"cannot write to {output}/: the folder does not exist")
     target = target_in(output, default_filename(notes, args.format)) if output.is_dir() else output
-    write_new_file(target, content, force=args.force)
-    print(f"exported {len(notes)} note(s) to {target}")
+    written = write_new_file(target, content, force=args.force)
+    print(f"exported {len(notes)} note(s) to {written}")
     return 0

@@ -8,20 +8,25 @@ normalized text of its pages, so moving or renaming the files keeps its notes.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import InputError
+from reader.fileread import STDIN, read_json
 from reader.ingest.detect import read_page
 from reader.ingest.folders import METADATA_FILE, PAGE_SUFFIXES, find_page_files, natural_key
 from reader.model import Issue, IssueMeta, Page
 from reader.sanitize import sanitize
+from reader.textformat import shorten
 
 __all__ = ["METADATA_FILE", "PAGE_SUFFIXES", "IssueRef", "find_page_files", "load_issue", "read_meta", "scan_library"]
 
+MAX_METADATA_BYTES = 1024 * 1024
+"""The largest ``issue.json`` we read: a few fields of metadata are a few hundred bytes."""
+MAX_FIELD_CHARS = {"title": 300, "edition": 300, "date": 10, "note": 4000}
+"""Metadata fields are cut to these lengths (with …): they go into headers, file names and citations."""
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -41,21 +46,21 @@ def read_meta(folder: Path) -> IssueMeta:
         InputError: the file exists but is not a JSON object.
     """
     meta_path = folder / METADATA_FILE
-    if not meta_path.is_file():
+    if not meta_path.exists():
         return IssueMeta()
-    try:
-        raw = json.loads(meta_path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{meta_path}: not a readable JSON file ({exc.__class__.__name__})") from exc
+    raw = read_json(meta_path, MAX_METADATA_BYTES, what="issue.json files")
     if not isinstance(raw, dict):
         raise InputError(f"{meta_path}: expected a JSON object")
 
     def field(name: str) -> str | None:
         value = raw.get(name)
-        return sanitize(str(value)).strip() or None if value not in (None, "") else None
+        if value in (None, ""):
+            return None
+        text = str(value)[: MAX_FIELD_CHARS.get(name, 300) + 1]  # before sanitizing: bounded work
+        return shorten(sanitize(text).strip(), MAX_FIELD_CHARS.get(name, 300)) or None
 
     date = field("date")
-    if date is not None and not _DATE.match(date):
+    if date is not None and not _DATE.fullmatch(date):
         raise InputError(f"{meta_path}: date must be YYYY-MM-DD, not {date!r}")
     return IssueMeta(title=field("title"), date=date, edition=field("edition"), note=field("note"))
 
@@ -104,6 +109,11 @@ def load_issue(path: Path) -> Issue:
     Raises:
         InputError: the path is missing or holds no readable page.
     """
+    if str(path) == STDIN:
+        from reader.ingest.text import read_page as read_text_page  # a stream: no format sniffing, plain text
+
+        pages = (read_text_page(path),)
+        return Issue(id=issue_id(pages), source=STDIN, meta=IssueMeta(), pages=pages)
     page_files, meta = issue_page_files(path)
     pages = tuple(read_page(page_file, number) for number, page_file in enumerate(page_files, start=1))
     return Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages)

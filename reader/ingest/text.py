@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.errors import InputError
+from reader.fileread import read_limited
 from reader.model import Line, Page
 from reader.sanitize import sanitize
 
@@ -131,25 +132,12 @@ def split_lines(text: str) -> tuple[Line, ...]:
 
 
 def read_page(path: Path, number: int = 1) -> Page:
-    """Read one plain-text page file.
+    """Read one plain-text page file (``-`` reads standard input).
 
     Raises:
-        InputError: the file is missing, too large, empty, binary or undecodable.
+        InputError: the file is missing, not a regular file, too large, empty, binary or undecodable.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            limit = MAX_PAGE_BYTES // (1024 * 1024)
-            raise InputError(f"{path}: the file is {size / 1048576:.0f} MB; pages larger than {limit} MB are refused")
-        data = path.read_bytes()
-    except InputError:
-        raise
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(f"{path}: is a directory, not a page file") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    data = read_limited(path, MAX_PAGE_BYTES, what="pages")
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     try:

@@ -272,7 +272,8 @@ def export_issue_notes(app: App[Any], folder: Path | None = None) -> None:
     where = folder or Path.cwd()
 
     def export() -> tuple[int, Path | None]:
-        from reader.export import default_filename, to_markdown, write_new_file
+        from reader.export import default_filename, to_markdown
+        from reader.filewrite import write_new_file
         from reader.store import resolve_anchor
 
         notes = store.list_notes(issue_id=analysis.issue.id)

@@ -164,6 +164,46 @@ def note_from_doc(doc: Mapping[str, Any]) -> Note | None:
     )
 
 
+_TEXT_FIELDS = ("text", "quote", "created", "updated", "issue_id", "article_id", "fingerprint", "excerpt")
+_OPTIONAL_TEXT_FIELDS = ("headline", "byline", "source_file", "newspaper", "date", "edition", "issue_path")
+
+
+def doc_problems(doc: Mapping[str, Any]) -> list[str]:
+    """The fields of a stored note or bookmark whose value has the wrong type, as ``name (type)``.
+
+    Such a document is still shown (the field reads as empty), but the user is told, so nothing is hidden.
+    """
+
+    def kind(value: Any) -> str:
+        return "null" if value is None else type(value).__name__
+
+    problems = []
+    if not isinstance(doc.get("id"), str) or not doc.get("id"):
+        problems.append(f"id ({kind(doc.get('id'))})")
+    for name in _TEXT_FIELDS:
+        if name in doc and not isinstance(doc[name], str):
+            problems.append(f"{name} ({kind(doc[name])})")
+    for name in _OPTIONAL_TEXT_FIELDS:
+        if doc.get(name) is not None and not isinstance(doc[name], str):
+            problems.append(f"{name} ({kind(doc[name])})")
+    page = doc.get("page")
+    if page is not None and (not isinstance(page, int) or isinstance(page, bool)):
+        problems.append(f"page ({kind(page)})")
+    lines = doc.get("source_lines")
+    if lines is not None and (
+        not isinstance(lines, list) or any(not isinstance(n, int) or isinstance(n, bool) for n in lines)
+    ):
+        problems.append(f"source_lines ({kind(lines)})")
+    tags = doc.get("tags")
+    if (
+        tags is not None
+        and not isinstance(tags, str)
+        and (not isinstance(tags, list) or any(not isinstance(tag, str) for tag in tags))
+    ):
+        problems.append(f"tags ({kind(tags)})")
+    return problems
+
+
 def bookmark_from_doc(doc: Mapping[str, Any]) -> Bookmark | None:
     """A :class:`Bookmark` from a stored document; None when the document has no usable id."""
     bookmark_id = doc.get("id")
@@ -238,7 +278,10 @@ def detect_version(data_dir: Path) -> int:
     tables = storage.read_file(data_dir / SCHEMA_FILE)
     if tables is None:
         return 2
-    return file_version(tables)
+    version = file_version(tables)
+    if version < 1 or isinstance(version, bool):
+        raise storage.CorruptFileError(data_dir / SCHEMA_FILE, f"records schema version {version}, which is not one")
+    return version
 
 
 def _v1_time(value: Any) -> str:

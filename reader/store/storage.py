@@ -17,7 +17,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reader.errors import ReaderError
+from reader.errors import InputError, ReaderError
 
 ENCODING = "utf-8"
 TEMP_SUFFIX = ".tmp"
@@ -104,6 +104,8 @@ def decode(raw: bytes, path: Path) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CorruptFileError(path, f"is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise CorruptFileError(path, "is JSON nested too deeply to read") from None
     validate(data, path)
     return data
 
@@ -131,13 +133,28 @@ def read_file(path: Path) -> dict[str, Any] | None:
         CorruptFileError: the file is unreadable as a TinyDB document.
         StoreError: the file exists but cannot be read (permissions, I/O).
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None
-    except OSError as exc:
-        raise StoreError(f"could not read {path}: {_describe(exc)}") from exc
-    return decode(raw, path)
+    return decode(read_bytes(path), path)
+
+
+MAX_STORE_FILE_BYTES = 256 * 1024 * 1024
+"""The largest store file read. Buckets hold at most 128 notes, so a real file is far smaller; the limit only
+keeps a device or FIFO put in its place (or a runaway file) from being read without end."""
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a store file, read with a bound; a FIFO, device or socket in its place is refused.
+
+    Raises:
+        StoreError: the file cannot be read, is not a regular file or is over the limit.
+    """
+    from reader.fileread import read_limited
+
+    try:
+        return read_limited(path, MAX_STORE_FILE_BYTES, what="store files")
+    except InputError as exc:
+        raise StoreError(f"could not read {exc}") from exc
 
 
 def timestamp() -> str:
@@ -179,7 +196,7 @@ def move_aside(path: Path, label: str = "corrupt") -> Path:
 
 def copy_aside(path: Path, label: str) -> Path:
     """Copy ``path`` durably to a new timestamped name beside it (used for backups before migrations)."""
-    payload = path.read_bytes()
+    payload = read_bytes(path)
     while True:
         target = unique_sibling(path, label)
         try:
@@ -198,7 +215,7 @@ def copy_aside(path: Path, label: str) -> Path:
 def copy_to(source: Path, target: Path) -> None:
     """Copy ``source`` durably to the new file ``target`` (its folders are created; never overwrites)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = source.read_bytes()
+    payload = read_bytes(source)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         view = memoryview(payload)

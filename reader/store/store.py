@@ -133,14 +133,20 @@ class Store:
             return  # another process already dealt with it
         except CorruptFileError as exc:
             reason = exc.reason
-        raw = path.read_bytes()
+        raw = storage.read_bytes(path)
         moved = storage.move_aside(path)
         salvaged = storage.salvage(raw, path)
         if salvaged is not None:
             storage.atomic_write(path, storage.encode(salvaged))
-            self.warnings.append(f"{path} {reason}; it was moved to {moved} and its data recovered")
+            self.warnings.append(
+                f"{path} {reason}; it was moved to {moved} and what could be read was recovered;"
+                f" to restore the rest, repair {moved} and copy its records back into {path}"
+            )
         else:
-            self.warnings.append(f"{path} {reason}; it was moved to {moved} and a new empty file started")
+            self.warnings.append(
+                f"{path} {reason}; it was moved to {moved} and a new empty file started;"
+                f" to restore, repair {moved} and move it back to {path}"
+            )
 
     def _entry(self, path: Path) -> _Cached | None:
         """The cache entry of a file, (re)parsed when its inode, size or mtime changed; None when missing.
@@ -300,9 +306,23 @@ class Store:
         if entry is None:
             return ()
         if entry.notes is None:
-            rows = (entry.data.get(schema.NOTES_TABLE) or {}).values()
-            docs = (doc for doc in rows if isinstance(doc, dict))
-            entry.notes = tuple(n for n in map(schema.note_from_doc, docs) if n is not None)
+            rows = (entry.data.get(schema.NOTES_TABLE) or {}).items()
+            notes = []
+            for doc_id, doc in rows:
+                problems = schema.doc_problems(doc) if isinstance(doc, dict) else ["not an object"]
+                note = schema.note_from_doc(doc) if isinstance(doc, dict) else None
+                if problems:
+                    # Reported, never hidden: the note is shown with those fields empty, or skipped when it
+                    # has no id; the file itself is left as it is.
+                    what = f"note {note.id}" if note is not None else f"record {doc_id}"
+                    outcome = "shown with those fields empty" if note is not None else "skipped"
+                    self.warnings.append(
+                        f"{path}: {what} has fields of the wrong type: {', '.join(problems)}; it is {outcome},"
+                        " and the file is left unchanged for you to repair"
+                    )
+                if note is not None:
+                    notes.append(note)
+            entry.notes = tuple(notes)
         return entry.notes
 
     def _notes_in(self, paths: Iterable[Path]) -> list[Note]:

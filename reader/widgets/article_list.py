@@ -118,7 +118,7 @@ class ArticleList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
         self._articles: tuple[Article, ...] = ()
-        self._by_id: dict[str, Article] = {}
+        self._by_option: dict[str, Article] = {}
         self._titles: Mapping[str, tuple[str, str | None]] = {}
         self._markers: Markers = _no_markers
 
@@ -131,7 +131,7 @@ class ArticleList(OptionList):
     def highlighted_article(self) -> Article | None:
         """The article under the cursor, if any."""
         option = self.highlighted_option
-        return self._by_id.get(option.id) if option is not None and option.id else None
+        return self._by_option.get(option.id) if option is not None and option.id else None
 
     def set_articles(
         self,
@@ -142,7 +142,6 @@ class ArticleList(OptionList):
     ) -> None:
         """List ``articles``; ``titles`` maps article ids to the title and byline to show (converted script)."""
         self._articles = tuple(articles)
-        self._by_id = {article.id: article for article in self._articles}
         if titles is not None:
             self._titles = titles
         if markers is not None:
@@ -191,14 +190,19 @@ class ArticleList(OptionList):
             return
         current = self.highlighted_article
         options: list[Option | None] = []
+        self._by_option = {}
         page = None
-        for article in self._articles:
+        for index, article in enumerate(self._articles):
             if article.kind != "article" and not self.show_other_kinds:
                 continue
             if article.page_number != page:
                 page = article.page_number
                 options.append(Option(Content.styled(f"── Page {page} ──", "bold $text-muted"), disabled=True))
-            options.append(Option(self._prompt(article), id=article.id))
+            # Ids are unique per page, but the list never trusts that: a repeat gets a positional option id
+            # instead of raising DuplicateID.
+            option_id = article.id if article.id not in self._by_option else f"{article.id}#{index}"
+            self._by_option[option_id] = article
+            options.append(Option(self._prompt(article), id=option_id))
         self.set_options(options)
         if current is None or not self.select_article(current.id):
             first = next((index for index, option in enumerate(self.options) if not option.disabled), None)
@@ -210,13 +214,13 @@ class ArticleList(OptionList):
     @on(OptionList.OptionHighlighted)
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        article = self._by_id.get(event.option_id or "")
+        article = self._by_option.get(event.option_id or "")
         if article is not None:
             self.post_message(self.ArticleHighlighted(self, article))
 
     @on(OptionList.OptionSelected)
     def _article_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        article = self._by_id.get(event.option_id or "")
+        article = self._by_option.get(event.option_id or "")
         if article is not None:
             self.post_message(self.ArticleChosen(self, article))

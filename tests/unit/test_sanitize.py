@@ -34,3 +34,40 @@ def test_output_never_holds_escape_or_unsafe_characters(text: str) -> None:
     assert all(ch in "\n\t" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in cleaned)
     assert not any(0xD800 <= ord(ch) <= 0xDFFF or 0x202A <= ord(ch) <= 0x202E for ch in cleaned)
     assert sanitize(cleaned) == cleaned
+
+
+def test_removes_invisible_format_characters() -> None:
+    hidden = "a\u200bb\u2060c\ufeffd\u00ade\u2061f\u206ag\ufff9h\U000e0041\U000e0001i"
+    assert sanitize(hidden) == "abcdefghi"
+
+
+def test_line_and_paragraph_separators_become_spaces() -> None:
+    assert sanitize("one\u2028two\u2029three") == "one two three"
+
+
+def test_keeps_joiners_private_use_and_visible_format_characters() -> None:
+    kept = "क्\u200dष می\u200cخواهم 👩\u200d💻 \ue111 \U000f0000 \u0600١٢"
+    assert sanitize(kept) == kept
+
+
+def test_every_format_character_is_removed_or_deliberately_kept() -> None:
+    """All of Unicode's format characters (Cf): each is removed unless a script needs it to be drawn."""
+    import sys
+    import unicodedata
+
+    kept = {0x200C, 0x200D, *range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD}
+    kept.update(range(0x13430, 0x13460))  # Egyptian hieroglyph format controls: part of the script
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.category(char) == "Cf" and code not in kept:
+            assert sanitize(f"a{char}b") == "ab", hex(code)
+
+
+def test_json_escape_keeps_data_and_hides_overrides() -> None:
+    import json
+
+    from reader.sanitize import escape_json_text
+
+    document = json.dumps({"t": "x\u202ey\ufeff\U000e0041\u2028\ud800"}, ensure_ascii=False)
+    escaped = escape_json_text(document)
+    assert escaped.isascii() and json.loads(escaped) == json.loads(document)

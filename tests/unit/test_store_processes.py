@@ -103,7 +103,12 @@ def _kill_loop(tmp_path: Path, kills: int) -> None:
         log_path.touch()
         child = _FORK.Process(target=_churn, args=(str(data), str(log_path), kill), daemon=True)
         child.start()
-        time.sleep(rng.uniform(0.01, 0.15))
+        # Kill after a random number of acknowledged operations (and a random moment within the next one),
+        # not after a fixed time: on a busy machine a time-based kill could land before the child did anything.
+        wanted = rng.randint(1, 8)
+        while log_path.read_bytes().count(b'"ack"') < wanted and child.is_alive():
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, 0.02))
         os.kill(child.pid, signal.SIGKILL)
         child.join()
         assert child.exitcode == -signal.SIGKILL

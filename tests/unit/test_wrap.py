@@ -65,14 +65,28 @@ def test_tiny_width_still_terminates() -> None:
     assert wrap_text("，，，，", 1) == ["，", "，", "，", "，"]
 
 
-def test_long_article_wraps_fast() -> None:
-    import time
+def test_long_article_wraps_in_linear_work(monkeypatch) -> None:
+    """Work, not seconds: the break checks grow with the text, and stay below one per character."""
+    import reader.wrap as wrap_module
 
-    text = SAMPLE * 2000  # about 100,000 characters
-    started = time.perf_counter()
-    lines = wrap_offsets(text, 80)
-    assert time.perf_counter() - started < 0.5
-    assert len(lines) > 1000
+    calls = 0
+    can_break = wrap_module._can_break
+
+    def counting(text: str, index: int) -> bool:
+        nonlocal calls
+        calls += 1
+        return can_break(text, index)
+
+    monkeypatch.setattr(wrap_module, "_can_break", counting)
+    counts = []
+    for repeat in (200, 2000):  # about 10,000 and 100,000 characters
+        calls = 0
+        text = SAMPLE * repeat
+        lines = wrap_offsets(text, 80)
+        assert len(lines) > repeat // 2
+        assert calls <= len(text)
+        counts.append(calls)
+    assert counts[1] <= 11 * counts[0]
 
 
 _CJK = st.sampled_from("高新区党支部召开专题组织生活会记者孙庆辉")
