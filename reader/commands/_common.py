@@ -36,6 +36,10 @@ def open_analysis(raw: str | None) -> IssueAnalysis:
     Its pages come without their lines (the commands need the articles only). Cold pages are analyzed on
     every usable CPU, with a progress bar on stderr when it is a terminal.
     """
+    if raw == "-":  # one page from standard input: nothing on disk to cache it by
+        from reader.document import open_issue
+
+        return open_issue(Path(raw))
     from reader.cache import AnalysisCache
     from reader.cache_analysis import open_issue_cached, terminal_progress
 
