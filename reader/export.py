@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader.annotations import Note
 from reader.errors import ReaderError
+from reader.filewrite import write_new_file  # noqa: F401 - moved to reader.filewrite; kept importable here
 from reader.sanitize import sanitize
 
 Convert = Callable[[str], str]

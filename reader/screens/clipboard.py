@@ -54,7 +54,7 @@ def copy_selection(app: App[Any], *, to_file: bool = False) -> None:
     target = export_folder(app) / SELECTION_FILE
 
     def write() -> Path:
-        from reader.export import write_new_file
+        from reader.filewrite import write_new_file
 
         return write_new_file(target, text + "\n", force=True)
 
