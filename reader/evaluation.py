@@ -58,10 +58,14 @@ def _set_name(truth_path: Path, corpus: Path) -> str:
 def evaluate(
     corpus_dir: str | Path,
     analyze: Callable[[Page], tuple[Article, ...]] = analyze_page,
+    *,
+    library_maps: bool = True,
 ) -> EvaluationReport:
     """Score ``analyze`` against every ``*.truth.json`` under ``corpus_dir``.
 
-    Only plain-text pages are in scope; truth for ALTO or PAGE XML pages is counted as skipped.
+    Only plain-text pages are in scope for the truth files; truth for ALTO or PAGE XML pages is counted as
+    skipped. With ``library_maps``, issues under the corpus that ship a METS or DIDL article map are scored
+    too, as extra sets whose truth is built from the map at evaluation time (:mod:`reader.evaluation_maps`).
     """
     corpus = Path(corpus_dir)
     report = EvaluationReport(corpus=str(corpus))
@@ -86,6 +90,8 @@ def evaluate(
             score.skipped += 1
             continue
         score_page(score, page, analyze(page), truth, expected)
+    if library_maps:
+        _score_library_maps(corpus, report, analyze)
     return report
 
 
@@ -115,6 +121,21 @@ def check_truth(truth: object, shown: str = "truth") -> None:
                 raise InputError(f"{shown}: article {index + 1}: {key!r} must be a list of line numbers")
     if "other_lines" in truth and not numbers(truth["other_lines"]):
         raise InputError(f"{shown}: 'other_lines' must be a list of line numbers")
+
+
+def _score_library_maps(corpus: Path, report: EvaluationReport, analyze: Callable[[Page], tuple[Article, ...]]) -> None:
+    """Score the layout pages of issues with a library article map (the map itself is not given to ``analyze``)."""
+    from reader.evaluation_maps import library_truth
+    from reader.ingest.detect import read_page
+
+    for name, page_file, truth in library_truth(corpus):
+        score = report.sets.setdefault(name, SetScore(name))
+        try:
+            page = read_page(page_file)
+        except InputError:
+            score.skipped += 1
+            continue
+        score_page(score, page, analyze(page), truth)
 
 
 def _ratio(value: float | None) -> str:

@@ -4,7 +4,8 @@ The text stages (:mod:`~reader.analysis.roles`, :mod:`~reader.analysis.assemble`
 called as they are; this module only supplies blocks in reading order (:mod:`~reader.analysis.geometry`) and
 corrects block roles with what the page's geometry says and its text cannot:
 
-* a short block set in clearly larger type than the page's text is a title;
+* a short block set in clearly larger type than the page's text is a title, and so is a short line centred
+  in its column (the commonest heading of older papers, set in body type: "ALLEMAGNE.", "Revue politique.");
 * the region types a format names (PAGE ``heading``/``caption``/``page-number``, ALTO ``Advertisement``);
 * a short block right under an illustration is its caption;
 * a block set across several columns is a lead (``wide``), measured in pixels;
@@ -39,6 +40,10 @@ _ADVERT_KINDS = frozenset({"advertisement", "advert", "advertregion"})
 _PICTURE_KINDS = frozenset({"image", "illustration", "graphic", "graphicalelement", "picture", "photo", "chart"})
 
 _TITLE_BY_SIZE = BlockRole("title", reason="set in larger type than the page's text", title_like=True)
+_TITLE_CENTRED = BlockRole("title", reason="a short line centred in its column", title_like=True)
+#: A centred heading: at most this many letters, with each margin at least this share of the column.
+CENTRED_MAX_LETTERS = 60
+CENTRED_MIN_MARGIN = 0.06
 _TITLE_BY_REGION = BlockRole("title", reason="the page marks this region as a heading", title_like=True)
 _CAPTION_BY_REGION = BlockRole("caption", reason="the page marks this region as a caption")
 _CAPTION_UNDER_PICTURE = BlockRole("caption", reason="short text right under an illustration")
@@ -87,6 +92,32 @@ def _under_picture(found: LayoutBlock, pictures: list[Box]) -> bool:
     return False
 
 
+def _column_of(index: int, geometry: list[LayoutBlock]) -> Box | None:
+    """The box of the nearest block of three or more lines (in reading order) under or over this one."""
+    box = geometry[index].box
+    for distance in range(1, 4):
+        for other in (index - distance, index + distance):
+            if 0 <= other < len(geometry) and len(geometry[other].block.lines) >= 3:
+                column = geometry[other].box
+                overlap = min(box.right, column.right) - max(box.left, column.left)
+                if overlap >= 0.9 * box.width:
+                    return column
+    return None
+
+
+def _centred(index: int, geometry: list[LayoutBlock]) -> bool:
+    """Whether a short block stands centred in its column: both margins wide and about equal."""
+    found = geometry[index]
+    if len(found.block.lines) > 2 or not 2 <= len(found.block.compact) <= CENTRED_MAX_LETTERS:
+        return False
+    column = _column_of(index, geometry)
+    if column is None or column.width <= 0:
+        return False
+    left, right = found.box.left - column.left, column.right - found.box.right
+    least = CENTRED_MIN_MARGIN * column.width
+    return left >= least and right >= least and abs(left - right) <= 0.3 * max(left, right) + 0.02 * column.width
+
+
 def geometry_roles(page: Page, blocks: list[Block], geometry: list[LayoutBlock], roles: list[BlockRole]) -> None:
     """Correct ``roles`` in place with what the geometry says (see the module docstring)."""
     from reader.analysis.geometry import is_vertical
@@ -118,6 +149,8 @@ def geometry_roles(page: Page, blocks: list[Block], geometry: list[LayoutBlock],
             and key(found) >= TITLE_SIZE_FACTOR * body
         ):
             roles[index] = role if role.role == "title" else _TITLE_BY_SIZE
+        elif role.role == "body" and role.dateline is None and _centred(index, geometry):
+            roles[index] = _TITLE_CENTRED
         elif pictures and role.role in ("body", "title") and len(block.lines) <= 3 and _under_picture(found, pictures):
             roles[index] = _CAPTION_UNDER_PICTURE
         elif role.role == "body" and column > 0 and len(block.lines) >= 2:
