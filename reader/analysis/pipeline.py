@@ -10,8 +10,8 @@ from reader.analysis.blocks import Block, continues_across, split_blocks
 from reader.analysis.bylines import parse_contributors
 from reader.analysis.clean import clean_paragraph, clean_title
 from reader.analysis.fingerprint import article_fingerprint
+from reader.analysis.flow import analysis_lines
 from reader.analysis.roles import BlockRole, classify_blocks, split_byline_tails
-from reader.ingest.flow import analysis_lines
 from reader.model import Article, Confidence, Contributor, Page
 
 __all__ = ["analyze_page", "unique_ids"]
