@@ -9,10 +9,8 @@ page's ``Line`` objects, which cost more to send than to rebuild).
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +20,6 @@ from reader.model import Issue, IssueAnalysis, IssueMeta, Page, PageAnalysis
 
 PARALLEL_MIN_PAGES = 6
 """Below this many pages a pool costs more to start than it saves."""
-CHUNK_PAGES = 4
 
 Progress = Callable[[int, int], None]
 """``progress(done, total)``, called as cold pages complete."""
@@ -79,7 +76,7 @@ def analyze_file(task: tuple[str, int, str | None]) -> PageResult:
 
 def usable_cpus() -> int:
     """How many CPUs this process may run on."""
-    from reader.opening import usable_cpus as cpus
+    from reader.workers import usable_cpus as cpus
 
     return cpus()
 
@@ -87,15 +84,22 @@ def usable_cpus() -> int:
 def _results(tasks: list[tuple[str, int, str | None]], workers: int, progress: Progress | None) -> Iterator[PageResult]:
     """Every task's result in page order, from a pool when it pays."""
     if workers > 1 and len(tasks) >= PARALLEL_MIN_PAGES:
-        import multiprocessing
+        from reader.workers import WorkerPool, shared_pool
 
-        # fork: workers start in milliseconds with the analysis already imported (the CLI has no threads)
-        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for done, result in enumerate(pool.map(analyze_file, tasks, chunksize=CHUNK_PAGES), start=1):
+        # the one pool of worker processes (reader.workers), one task per page, results in page order
+        pool = shared_pool()
+        own = pool.processes != workers
+        if own:
+            pool = WorkerPool(workers)
+        try:
+            results = pool.map_ordered(analyze_file, ((task,) for task in tasks), min_tasks=PARALLEL_MIN_PAGES)
+            for done, result in enumerate(results, start=1):
                 if progress is not None:
                     progress(done, len(tasks))
                 yield result
+        finally:
+            if own:
+                pool.close()
         return
     for done, task in enumerate(tasks, start=1):
         yield analyze_file(task)

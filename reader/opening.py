@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.model import Issue, PageAnalysis
+from reader.workers import usable_cpus
 
 FAST_OPEN_BYTES = 256 * 1024
 """Issues up to this size on disk are read, and their first page analyzed, before the first frame."""
@@ -135,17 +136,6 @@ class Prefetch:
             except ChildProcessError:
                 return
             time.sleep(0.001)
-
-
-def usable_cpus() -> int:
-    """How many CPUs this process may run on."""
-    affinity = getattr(os, "sched_getaffinity", None)
-    if affinity is not None:
-        try:
-            return len(affinity(0))
-        except OSError:
-            pass
-    return os.cpu_count() or 1
 
 
 def start_prefetch(path: Path) -> Prefetch | None:

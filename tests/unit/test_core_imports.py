@@ -23,6 +23,7 @@ CORE_MODULES = [
     "reader.document",
     "reader.cli",
     "reader.opening",
+    "reader.workers",
     "reader.startup",
     "reader.paths",
 ]
