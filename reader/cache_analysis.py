@@ -49,7 +49,7 @@ def _cache_for(root: str | None) -> AnalysisCache | None:
     return _worker_cache
 
 
-def analyze_file(task: tuple[str, int, str | None]) -> PageResult:
+def analyze_file(task: tuple) -> PageResult:
     """Read, hash, look up and (on a miss) analyze and store one page file; runs in a worker or in-process.
 
     Raises:
@@ -58,11 +58,16 @@ def analyze_file(task: tuple[str, int, str | None]) -> PageResult:
     from reader.ingest.detect import read_page
     from reader.ingest.issue import page_identity
 
-    file, number, cache_root = task
+    file, number, cache_root, *mapped = task
     path = Path(file)
     page = read_page(path, number)
     cache = _cache_for(cache_root)
     key = page_key(path, path.read_bytes(), number) if cache is not None else ""
+    if mapped and mapped[0]:  # the library's articles on this page: part of what the analysis depends on
+        from dataclasses import replace
+
+        page = replace(page, library_articles=mapped[0])
+        key = f"{key}-{library_key(mapped[0])}" if key else ""
     entry = cache.get_bytes(key) if cache is not None else None
     analyzed = entry is None
     if entry is None:
@@ -72,6 +77,14 @@ def analyze_file(task: tuple[str, int, str | None]) -> PageResult:
         if cache is not None:
             cache.put_bytes(key, entry)
     return PageResult(number, key, page_identity(page), entry, analyzed)
+
+
+def library_key(articles: tuple) -> str:
+    """A short digest of a page's library articles, so a page read with a map has its own cache entry."""
+    import hashlib
+
+    digest = hashlib.sha256(repr(articles).encode("utf-8"))
+    return digest.hexdigest()[:12]
 
 
 def usable_cpus() -> int:
@@ -108,9 +121,14 @@ def _results(tasks: list[tuple[str, int, str | None]], workers: int, progress: P
 
 
 def _warm(
-    path: Path, files: list[Path], meta: IssueMeta, stats: list[PageStat], cache: AnalysisCache
+    path: Path,
+    files: list[Path],
+    meta: IssueMeta,
+    stats: list[PageStat],
+    cache: AnalysisCache,
+    record_path: Path | None = None,
 ) -> IssueAnalysis | None:
-    record = cache.folder_record(path, stats)
+    record = cache.folder_record(record_path or path, stats)
     if record is None:
         return None
     issue_id, keys = record
@@ -130,6 +148,7 @@ def open_issue_cached(
     *,
     workers: int | None = None,
     progress: Progress | None = None,
+    segmentation: str = "auto",
 ) -> IssueAnalysis:
     """Load and analyze the issue at ``path`` through ``cache``; its pages come without lines.
 
@@ -140,20 +159,26 @@ def open_issue_cached(
         cache: the analysis cache, or None to analyze everything afresh.
         workers: processes for cold pages (default: the usable CPUs; 1 keeps it in this process).
         progress: called as cold pages complete.
+        segmentation: ``auto``, ``ours`` or ``library`` (see :func:`reader.document.open_issue`).
 
     Raises:
-        InputError: the path cannot be read as an issue.
+        InputError: the path cannot be read as an issue; ``library`` for an issue without a map.
     """
+    from reader.ingest.articlemap import map_for_issue, mapped_pages
     from reader.ingest.issue import issue_id_from, issue_page_files
 
     files, meta = issue_page_files(path)
+    map_file = map_for_issue(path, segmentation)
+    # an issue read with its library's map is another analysis of the same files: its own folder record
+    record_path = path if map_file is None else Path(f"{path}#library-segmentation")
     stats = stat_pages(files) if cache is not None else None
     if cache is not None and stats is not None:
-        warm = _warm(path, files, meta, stats, cache)
+        warm = _warm(path, files, meta, stats, cache, record_path)
         if warm is not None:
             return warm
     root = str(cache.root) if cache is not None else None
-    tasks = [(str(file), number, root) for number, file in enumerate(files, start=1)]
+    mapped = mapped_pages(map_file) if map_file is not None else {}
+    tasks = [(str(file), number, root, mapped.get(file.resolve(), ())) for number, file in enumerate(files, start=1)]
     page_analyses: list[PageAnalysis] = []
     identities: list[bytes] = []
     keys: list[str] = []
@@ -164,7 +189,7 @@ def open_issue_cached(
         except CorruptEntry:  # a torn entry read by the worker: analyze it here
             if cache is not None:
                 cache.discard(result.key)
-            result = analyze_file((str(file), result.number, root))
+            result = analyze_file((str(file), result.number, root, mapped.get(file.resolve(), ())))
             page, articles = decode_entry(result.entry, result.key, str(file))
         page_analyses.append(PageAnalysis(page, articles))
         identities.append(result.identity)
@@ -173,7 +198,7 @@ def open_issue_cached(
     issue_id = issue_id_from(identities)
     if cache is not None:
         if stats is not None:
-            cache.put_folder_record(path, issue_id, stats, keys)
+            cache.put_folder_record(record_path, issue_id, stats, keys)
         if analyzed:
             cache.maintain()
     pages: tuple[Page, ...] = tuple(page_analysis.page for page_analysis in page_analyses)

@@ -45,6 +45,7 @@ def article_row(article: Article) -> list[Any]:
         list(article.headline_lines),
         list(article.byline_lines),
         list(article.paragraph_starts),
+        article.segmentation,
     ]
 
 
@@ -67,6 +68,7 @@ def article_from_row(row: list[Any]) -> Article:
         headline_lines=tuple(row[12]),
         byline_lines=tuple(row[13]),
         paragraph_starts=tuple(row[14]),
+        segmentation=row[15] if len(row) > 15 else "ours",
     )
 
 

@@ -76,6 +76,12 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reader", parents=[common_options()])
     parser.add_argument("path", nargs="?", help="page file, issue folder or library folder")
     parser.add_argument("--script", metavar="NAME", default=None, help="display script (see `reader show --help`)")
+    parser.add_argument(
+        "--segmentation",
+        choices=("auto", "ours", "library"),
+        default=None,
+        help="articles from the issue's METS/DIDL map (library), the analysis (ours), or the map if any (auto)",
+    )
     return parser
 
 
@@ -107,13 +113,15 @@ def simple_app_args(argv: Sequence[str]) -> argparse.Namespace | None:
     path, a missing value) returns None, and :func:`build_app_parser` handles it, errors and all. The result
     has the same attributes the parser would give.
     """
-    parsed: dict[str, object] = {"path": None, "script": None}
+    parsed: dict[str, object] = {"path": None, "script": None, "segmentation": None}
     tokens = iter(argv)
     for token in tokens:
         if token in APP_VALUE_OPTIONS:
             value = next(tokens, None)
             if value is None or value.startswith("-"):
                 return None
+            if token == "--segmentation" and value not in ("auto", "ours", "library"):
+                return None  # argparse says which choices there are
             parsed[APP_VALUE_OPTIONS[token]] = value
         elif token == "--debug":
             parsed["debug"] = True
@@ -130,6 +138,9 @@ def run_app(args: argparse.Namespace) -> int:
         raise ReaderError(
             "the reading app needs a terminal; for scripts use `reader show`, `reader list` or `reader --help`"
         )
+    if getattr(args, "segmentation", None):
+        # the app, its prefetch and its workers all read issues through load_issue, which honours this
+        os.environ["READER_SEGMENTATION"] = args.segmentation
     from reader.opening import start_prefetch
     from reader.paths import app_path
     from reader.startup import pause_gc, resume_gc

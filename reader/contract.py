@@ -13,9 +13,13 @@ FORMAT_VERSION = 1
 
 
 def article_document(article: Article) -> dict[str, Any]:
-    """One article as the contract's JSON object."""
+    """One article as the contract's JSON object.
+
+    ``"segmentation": "library"`` is added for articles whose boundaries come from the issue's METS or DIDL
+    article map; it is absent (meaning ``"ours"``) otherwise, so text pages print exactly as before.
+    """
     confidence = article.confidence
-    return {
+    document = {
         "id": article.id,
         "kind": article.kind,
         "kicker": article.kicker,
@@ -33,6 +37,9 @@ def article_document(article: Article) -> dict[str, Any]:
             "reasons": dict(confidence.reasons),
         },
     }
+    if article.segmentation != "ours":
+        document["segmentation"] = article.segmentation
+    return document
 
 
 def analysis_document(source: str, analysis: IssueAnalysis) -> dict[str, Any]:

@@ -14,10 +14,13 @@ def analyze_issue(issue: Issue) -> IssueAnalysis:
     return IssueAnalysis(issue, tuple(PageAnalysis(page, analyze_page(page)) for page in issue.pages))
 
 
-def open_issue(path: Path) -> IssueAnalysis:
+def open_issue(path: Path, segmentation: str = "auto") -> IssueAnalysis:
     """Load and analyze the issue at ``path`` (a page file or an issue folder).
+
+    ``segmentation`` chooses whose article boundaries to use where the issue ships a METS or DIDL article
+    map: ``auto`` (the library's when there is one), ``library`` (required) or ``ours``.
 
     Raises:
         InputError: the path cannot be read as an issue.
     """
-    return analyze_issue(load_issue(path))
+    return analyze_issue(load_issue(path, segmentation))

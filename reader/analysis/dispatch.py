@@ -14,6 +14,10 @@ def analyze_layout_or_library(page: Page) -> tuple[Article, ...] | None:
     geometry when most lines have boxes. Anything else (a layout page without boxes) returns None, and the
     text analysis reads it as it reads a ``.txt`` page.
     """
+    if page.library_articles:
+        from reader.analysis.library import analyze_library_page
+
+        return analyze_library_page(page)
     from reader.analysis.geometry import has_geometry
 
     if has_geometry(page):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from reader.analysis.blocks import Block, block_of, display_width, fast_median
 from reader.model import Box, Line, Page
 
-__all__ = ["ITEM_MARKS", "LayoutBlock", "has_geometry", "is_vertical", "layout_blocks", "turn"]
+__all__ = ["ITEM_MARKS", "LayoutBlock", "has_geometry", "is_vertical", "layout_blocks", "regions_group_lines", "turn"]
 
 #: Marks that papers print before each short item (△ ▲ ★ ● ◇ …): a line opening with one starts a block.
 ITEM_MARKS = frozenset("△▲★☆●◇◆■□▼▽◎○◘")
@@ -99,7 +99,7 @@ def _opens_item(text: str) -> bool:
     return bool(stripped) and stripped[0] in ITEM_MARKS
 
 
-def _regions_group_lines(lines: list[Line]) -> bool:
+def regions_group_lines(lines: list[Line]) -> bool:
     """Regions are usable blocks when there are several and they hold more than one line each, typically."""
     counts: dict[str, int] = {}
     for line in lines:
@@ -233,8 +233,13 @@ def _read_order(page: Page, found: list[LayoutBlock], tolerance: float) -> list[
     return [found[i] for i in _xy_cut([(block.box, i) for i, block in enumerate(found)], tolerance)]
 
 
-def layout_blocks(page: Page) -> list[LayoutBlock]:
-    """The page's non-blank lines as blocks in reading order (lines without a box follow the line before)."""
+def layout_blocks(page: Page, *, keep_order: bool = False, regions: bool | None = None) -> list[LayoutBlock]:
+    """The page's non-blank lines as blocks in reading order (lines without a box follow the line before).
+
+    With ``keep_order`` the lines are already in reading order (a library article map's): blocks are made
+    the same way but follow the order of their first lines instead of the page's reading order. ``regions``
+    says whether the format's regions group lines (None: judge from these lines).
+    """
     lines = [line for line in page.lines if line.text.strip()]
     if not lines:
         return []
@@ -245,7 +250,7 @@ def layout_blocks(page: Page) -> list[LayoutBlock]:
         box = turn(line.box, vertical) if line.box is not None else previous or Box(0, 0, 0, 0)
         boxes[line.number] = box
         previous = box
-    if _regions_group_lines(lines):
+    if regions if regions is not None else regions_group_lines(lines):
         runs = _split_region_runs(lines, boxes)
     else:
         runs = _cluster_lines(lines, boxes)
@@ -261,6 +266,9 @@ def layout_blocks(page: Page) -> list[LayoutBlock]:
                 region=run[0].region,
             )
         )
+    if keep_order:
+        position = {line.number: index for index, line in enumerate(lines)}
+        return sorted(found, key=lambda block: position[block.block.numbers[0]])
     heights = [box.height for box in boxes.values() if box.height > 0]
     tolerance = 0.25 * fast_median(heights) if heights else 0.0
     return _read_order(page, found, tolerance)

@@ -51,11 +51,13 @@ _FURNITURE_BY_REGION = BlockRole("furniture", reason="the page marks this region
 _ADVERT_BY_REGION = BlockRole("advert", reason="the page marks this region as an advertisement")
 
 
-def layout_parts(page: Page) -> tuple[list[Block], list[LayoutBlock]]:
+def layout_parts(
+    page: Page, *, keep_order: bool = False, regions: bool | None = None
+) -> tuple[list[Block], list[LayoutBlock]]:
     """The page's blocks in reading order (bylines on a block's last line split off), each with its geometry."""
     blocks: list[Block] = []
     geometry: list[LayoutBlock] = []
-    for found in layout_blocks(page):
+    for found in layout_blocks(page, keep_order=keep_order, regions=regions):
         for piece in split_byline_tails([found.block]):
             blocks.append(piece)
             geometry.append(found)

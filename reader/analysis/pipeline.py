@@ -150,7 +150,7 @@ def analyze_page(page: Page) -> tuple[Article, ...]:
 
         articles = analyze_layout_or_library(page)
         if articles is not None:
-            return articles
+            return unique_ids(articles)
     blocks = split_byline_tails(split_blocks(analysis_lines(page)))
     if not blocks:
         return ()

@@ -12,7 +12,18 @@ from reader.model import Article, IssueAnalysis
 
 
 def add_path_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
-    """Add the PATH argument: a page file or an issue folder, the bundled sample issue by default."""
+    """Add the PATH argument: a page file or an issue folder, the bundled sample issue by default.
+
+    ``--segmentation`` comes with it: whose article boundaries to use where the issue ships a METS or DIDL
+    article map.
+    """
+    parser.add_argument(
+        "--segmentation",
+        choices=("auto", "ours", "library"),
+        default="auto",
+        help="articles from the issue's METS/DIDL article map (library), from the analysis (ours), "
+        "or the map when there is one (auto, the default)",
+    )
     if required:
         parser.add_argument("path", metavar="PATH", help="page file or issue folder")
     else:
@@ -30,7 +41,7 @@ def resolve_path(raw: str | None) -> Path:
     return Path(raw)
 
 
-def open_analysis(raw: str | None) -> IssueAnalysis:
+def open_analysis(raw: str | None, segmentation: str = "auto") -> IssueAnalysis:
     """Load and analyze the issue named on the command line, through the analysis cache.
 
     Its pages come without their lines (the commands need the articles only). Cold pages are analyzed on
@@ -46,7 +57,7 @@ def open_analysis(raw: str | None) -> IssueAnalysis:
     path = resolve_path(raw)
     progress, close = terminal_progress(f"analyzing {path.name}")
     try:
-        return open_issue_cached(path, AnalysisCache.open(), progress=progress)
+        return open_issue_cached(path, AnalysisCache.open(), progress=progress, segmentation=segmentation)
     finally:
         close()
 

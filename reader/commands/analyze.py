@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace) -> int:
     """Print the analysis as JSON or as a readable summary."""
-    analysis = open_analysis(args.path)
+    analysis = open_analysis(args.path, args.segmentation)
     if args.json:
         from reader.contract import analysis_document
 

@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     """Print one tab-separated line per article."""
     convert = script_converter(args.script)
-    analysis = open_analysis(args.path)
+    analysis = open_analysis(args.path, args.segmentation)
     for number, article in enumerate(analysis.articles, start=1):
         if args.all or article.kind == "article":
             print(list_line(number, article, convert))

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         convert = script_converter(args.script)
     except ReaderError as exc:
         raise UsageError(str(exc)) from exc
-    analysis = open_analysis(args.path)
+    analysis = open_analysis(args.path, args.segmentation)
     hits = search_issue(analysis, args.query, convert)
     if args.json:
         print_json(

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run(args: argparse.Namespace) -> int:
     """Print one article, or all of them separated by blank lines."""
     convert = script_converter(args.script)
-    analysis = open_analysis(args.path)
+    analysis = open_analysis(args.path, args.segmentation)
     if args.article is not None:
         number, article = pick_article(analysis, args.article)
         print(article_text(number, article, convert), end="")

@@ -24,11 +24,14 @@ from reader.ingest.xmlsafe import MAX_XML_BYTES, local_name, parse_xml_bytes
 from reader.model import Box, MappedArticle, Page
 
 __all__ = [
+    "SEGMENTATIONS",
     "AltoLine",
     "MapPart",
     "MapUnit",
     "attach_article_map",
     "find_article_map",
+    "map_for_issue",
+    "mapped_pages",
     "read_article_map",
     "resolve_units",
     "scan_alto_lines",
@@ -259,3 +262,30 @@ def attach_article_map(pages: tuple[Page, ...], mapped: dict[Path, tuple[MappedA
         articles = by_file.get(Path(page.source).resolve())
         attached.append(replace(page, library_articles=articles) if articles else page)
     return tuple(attached)
+
+
+SEGMENTATIONS = ("auto", "ours", "library")
+"""``--segmentation`` choices: the library's map when there is one, always ours, or the library's (required)."""
+
+
+def map_for_issue(path: Path, segmentation: str = "auto") -> Path | None:
+    """The article map to use for the issue at ``path`` under the ``segmentation`` choice, or None.
+
+    Raises:
+        InputError: ``library`` was asked for and the issue has no METS or DIDL article map.
+    """
+    if segmentation not in SEGMENTATIONS:
+        raise InputError(f"unknown segmentation {segmentation!r}: choose one of {', '.join(SEGMENTATIONS)}")
+    map_file = find_article_map(path) if segmentation != "ours" and path.is_dir() else None
+    if map_file is None and segmentation == "library":
+        raise InputError(f"{path}: no library article map (METS or DIDL) in this issue; use --segmentation ours")
+    return map_file
+
+
+def mapped_pages(map_file: Path) -> dict[Path, tuple[MappedArticle, ...]]:
+    """The map's articles per page file (resolved paths); an unreadable map gives none, the issue still opens."""
+    try:
+        mapped = resolve_units(read_article_map(map_file))
+    except InputError:
+        return {}
+    return {file.resolve(): articles for file, articles in mapped.items()}

@@ -8,6 +8,7 @@ normalized text of its pages, so moving or renaming the files keeps its notes.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from reader.errors import InputError
 from reader.fileread import STDIN, read_json
+from reader.ingest.articlemap import attach_article_map, map_for_issue, mapped_pages
 from reader.ingest.detect import read_page
 from reader.ingest.folders import METADATA_FILE, PAGE_SUFFIXES, find_page_files, natural_key
 from reader.model import Issue, IssueMeta, Page
@@ -103,11 +105,15 @@ def issue_page_files(path: Path) -> tuple[list[Path], IssueMeta]:
     return page_files, read_meta(path)
 
 
-def load_issue(path: Path) -> Issue:
+def load_issue(path: Path, segmentation: str | None = None) -> Issue:
     """Read an issue from a page file or an issue folder.
 
+    With ``segmentation`` ``auto`` (or ``library``) and a METS or DIDL article map in the folder, each page
+    carries the library's articles (``Page.library_articles``), which the analysis then follows. None means
+    ``$READER_SEGMENTATION`` (set by ``reader --segmentation``), else ``auto``.
+
     Raises:
-        InputError: the path is missing or holds no readable page.
+        InputError: the path is missing or holds no readable page; ``library`` without a map.
     """
     if str(path) == STDIN:
         from reader.ingest.text import read_page as read_text_page  # a stream: no format sniffing, plain text
@@ -116,6 +122,9 @@ def load_issue(path: Path) -> Issue:
         return Issue(id=issue_id(pages), source=STDIN, meta=IssueMeta(), pages=pages)
     page_files, meta = issue_page_files(path)
     pages = tuple(read_page(page_file, number) for number, page_file in enumerate(page_files, start=1))
+    map_file = map_for_issue(path, segmentation or os.environ.get("READER_SEGMENTATION") or "auto")
+    if map_file is not None:
+        pages = attach_article_map(pages, mapped_pages(map_file))
     return Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages)
 
 

@@ -180,6 +180,8 @@ class ArticleList(OptionList):
             (" ".join(title.split()), "bold" if is_article else ""),
             "\n",
             (f"{details}  p.{article.page_number}" if details else f"p.{article.page_number}", "dim"),
+            # the boundaries come from the METS/DIDL article map, not from our analysis
+            ("  · library map" if article.segmentation == "library" else "", "dim italic"),
         )
         if not is_article:
             body = body.stylize_before("dim")
