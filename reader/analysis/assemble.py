@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.analysis.blocks import Block
+from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.overlap import coverage, letter_codes, page_letters
 from reader.analysis.roles import ITEM_MARKERS, BlockRole
 
@@ -51,14 +51,50 @@ def _last_body_is_text(draft: Draft, roles: list[BlockRole], blocks: list[Block]
     return not roles[draft.body[-1]].title_like
 
 
+def _resumes(draft: Draft | None, block: Block, blocks: list[Block]) -> bool:
+    """Whether ``block`` resumes ``draft`` after an advert or notice printed in between.
+
+    It does when the article's text stopped in mid-sentence or the block opens in lower case: a sentence
+    never ends at an advert's edge.
+    """
+    if draft is None or draft.closed or draft.kind != "article" or not draft.body:
+        return False
+    last = blocks[draft.body[-1]].texts[-1].rstrip(" '\"’”")
+    opening = block.texts[0].lstrip(" '\"‘“(")
+    if not last or not opening or not (last[-1].isascii() and opening[0].isascii()):
+        return False  # Chinese columns break anywhere; the signal holds for Latin text
+    return last[-1] not in SENTENCE_END or opening[0].islower()
+
+
+def _after_byline(draft: Draft, index: int, roles: list[BlockRole]) -> bool:
+    """Whether block ``index`` follows the draft's last byline block with only furniture between."""
+    if not draft.byline or draft.byline[-1] >= index:
+        return False
+    return all(roles[between].role == "furniture" for between in range(draft.byline[-1] + 1, index))
+
+
+#: Body printed between a title and its "By" line is a picture caption or deck when it is this short.
+CAPTION_MAX_CHARS = 250
+
+
+def _only_captions(draft: Draft, blocks: list[Block]) -> bool:
+    """A titled draft whose text so far is one short caption, so a "By" line still belongs to it."""
+    if not draft.title or draft.byline or len(draft.body) > 1 or draft.lead:
+        return False
+    return sum(len(blocks[index].compact) for index in draft.body) <= CAPTION_MAX_CHARS
+
+
 def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
+    last_article: Draft | None = None  # the article an advert or notice may have interrupted
 
     def start(kind: str = "article") -> Draft:
-        nonlocal current
+        nonlocal current, last_article
         current = Draft(kind=kind)
         drafts.append(current)
+        if kind == "article":
+            last_article = current
         return current
 
     for index, role in enumerate(roles):
@@ -96,15 +132,31 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
             draft.title.append(index)
             continue
         if kind == "byline":
+            if current is not None and current.kind == "article" and _after_byline(current, index, roles):
+                current.byline.append(index)  # the next line of the same byline block (staff line, major)
+                continue
             if current is None or current.closed or current.kind != "article":
                 draft = start()
                 draft.byline.append(index)
                 continue
+            if role.opens and (current.body or current.lead) and not _only_captions(current, blocks):
+                draft = start()  # "By NAME" after a finished text heads the next story
+                draft.byline.append(index)
+                continue
             current.byline.append(index)
-            if current.body or current.lead:
+            if (current.body or current.lead) and not role.opens:
                 current.closed = True  # a byline after the text signs the article off
             continue
         # body and caption blocks
+        if (
+            current is not None
+            and current.kind in ("advert", "notice")
+            and _resumes(last_article, blocks[index], blocks)
+        ):
+            current = last_article
+            current.body.append(index)
+            current.reasons["boundaries"] = "text resumes after an advert or notice printed in its middle"
+            continue
         lead_only = current is not None and bool(current.lead) and not current.body
         new_item = current is not None and bool(current.body) and blocks[index].texts[0][:1] in ITEM_MARKERS
         if current is None or current.closed or current.kind != "article" or (lead_only and role.wide) or new_item:

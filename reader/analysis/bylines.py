@@ -9,15 +9,19 @@ bylines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.model import Contributor
 
 __all__ = [
     "CHINESE_ROLES",
+    "LATIN_ROLES",
     "ROLE_WORDS",
     "author_names",
     "is_role_word",
     "is_byline_line",
+    "opens_article",
+    "parse_byline_lines",
     "is_name_only_line",
     "is_signature_line",
     "is_staff_line",
@@ -70,6 +74,43 @@ CHINESE_ROLES: tuple[str, ...] = tuple(
 )
 _ROLE_SET = frozenset(CHINESE_ROLES)
 
+#: Roles and sources printed with a Latin byline: a staff line under "By NAME", after "NAME /", or alone
+#: (a wire story). Lower case, single spaces; :func:`is_role_word` compares OCR-garbled lines against them.
+LATIN_ROLES: tuple[str, ...] = (
+    "staff writer",
+    "staff reporter",
+    "staff photographer",
+    "staff artist",
+    "staff report",
+    "daily staff writer",
+    "daily staff report",
+    "daily staff",
+    "mustang daily staff writer",
+    "mustang daily staff",
+    "special to the daily",
+    "contributing writer",
+    "contributing editor",
+    "guest columnist",
+    "columnist",
+    "correspondent",
+    "editor",
+    "managing editor",
+    "editor in chief",
+    "news editor",
+    "sports editor",
+    "assistant sports editor",
+    "opinion editor",
+    "arts editor",
+    "photo editor",
+    "copy editor",
+    "assistant editor",
+    "associated press",
+    "the associated press",
+    "united press international",
+    "college press service",
+    "reuters",
+    "wire reports",
+)
 #: Every word that stands in a byline for a role, a desk or an agency and is never a person's name: the
 #: credit-line roles above, longer Chinese titles, and the English staff lines and agencies. The one list
 #: for citations and for protecting names from script conversion (``author_names``).
@@ -82,18 +123,30 @@ ROLE_WORDS: tuple[str, ...] = (
     *("Associated Press", "The Associated Press", "AP", "United Press International", "UPI", "Reuters"),
     *("Sports Editor", "News Editor", "Managing Editor", "Editor", "Staff"),
 )
+#: Latin role words (and the lower-case :data:`LATIN_ROLES`) by their letters: OCR-garbled staff lines are
+#: compared with these (``is_role_word(..., fuzzy=True)``).
+_LATIN_ROLE_KEYS = {
+    "".join(char for char in word.casefold() if char.isalpha())
+    for word in (*ROLE_WORDS, *LATIN_ROLES)
+    if word.isascii() and len(word) > 3
+}
+_LONGEST_ROLE_KEY = max(map(len, _LATIN_ROLE_KEYS))
+_LATIN_ROLES_BY_INITIAL: dict[str, list[tuple[str, Counter[str]]]] = {}
+for _key in sorted(_LATIN_ROLE_KEYS):
+    _LATIN_ROLES_BY_INITIAL.setdefault(_key[0], []).append((_key, Counter(_key)))
 _LATIN_ROLE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True) if w.isascii()) + r")\b"
     r"|\b(?:mustang\s+)?daily\s+(?:staff\s+)?(?:writer|reporter|editor)\b)",
     re.IGNORECASE,
 )
-_ROLE_WORD_SET = frozenset(word.casefold() for word in ROLE_WORDS)
+_ROLE_WORD_SET = frozenset(word.casefold() for word in (*ROLE_WORDS, *LATIN_ROLES))
 _FULL_ROLE_PREFIX = re.compile(
     "^(?:"
     + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True) if not w.isascii() and len(w) > 1)
     + ")+[:：]?"
 )
 _CREDIT_SUFFIXES = frozenset({"文/图", "文／图", "文/圖", "文／圖", "图/文", "圖/文", "摄", "攝", "图", "圖", "文"})
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff]{2,4}")
 #: The longest token of a credit line: the longest role with a four-character name run on.
 _MAX_TOKEN = max(len(role) for role in CHINESE_ROLES) + 4
@@ -115,6 +168,28 @@ _SIGN_OFF = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is an? [\w ,-]{0,40}(?:senior|junior|major|student|writer|editor)",
     re.IGNORECASE,
 )
+
+
+#: The word "By" as printed or as OCR misreads it (``BY``, ``ly``, ``Hy``, ``IJy``, ``Ry``), and "Story by".
+_LATIN_BY_WORD = re.compile(r"^(?:(?:story|text|story and photos?)\s+by|by|ly|hy|ijy|ry|bv)\b[:.]?\s*", re.I)
+#: A name after "By": capitalised words, initials and joiners, nothing that reads as a sentence.
+_LATIN_NAME = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|and|&|van|von|de|la|del|der|da|di|le)(?:\s+(?:[A-Z][\w.'’-]*|and|&|van|von|de|la|del|der|da|di|le)){0,7}[.,]?$"
+)
+
+
+def opens_article(text: str) -> bool:
+    """A Latin "By NAME" line (also ``BY``, OCR-garbled ``ly``/``Hy``/``IJy`` and ``Story by``): it heads a story."""
+    stripped = _strip(text.replace("_", " ")).lstrip(".,:;-|'\"1 ")
+    match = _LATIN_BY_WORD.match(stripped)
+    if not match:
+        return False
+    rest = stripped[match.end() :].strip(" .,")
+    if not rest:
+        return False
+    exact = stripped[: match.end()].strip().casefold().endswith("by")
+    # "by" itself may stand before a name in lower case; a garbled one needs the name's capitals
+    return bool(_LATIN_NAME.match(rest)) or (exact and len(rest.split()) <= 4 and rest[:1].isupper())
 
 
 def _strip(text: str) -> str:
@@ -212,13 +287,21 @@ def is_byline_line(text: str) -> bool:
     if _is_credit_line(stripped):
         return True
     # the other shapes need a bracket at an end, a 著/譯… ending, or a Latin opening; test those first
-    if (stripped[0] in _OPEN or stripped[-1] in _CLOSE) and _is_pen_name(stripped):
+    if (
+        (stripped[0] in _OPEN or stripped[-1] in _CLOSE)
+        and not _LATIN_LETTER.search(stripped)
+        and _is_pen_name(stripped)
+    ):
         return True
     if stripped[-1] in _PEN_SUFFIX_ENDS and is_name_only_line(stripped):
         return True
     if ord(stripped[0]) >= 0x2E80:
         return False  # an ideograph or CJK punctuation: neither "By X" nor a Latin sign-off
-    if (
+    if opens_article(stripped):
+        return True
+    if stripped[:3].casefold() == "by ":
+        pass  # an English "by" that does not open a byline is a line of text ("by check only to a")
+    elif (
         _LATIN_BY.match(stripped)
         and len(stripped.split()) <= 8
         and not stripped.endswith((".", ":"))
@@ -226,6 +309,50 @@ def is_byline_line(text: str) -> bool:
     ):
         return True
     return bool(_SIGN_OFF.match(stripped)) and len(stripped) < 200
+
+
+def _latin_name_and_role(text: str) -> tuple[str | None, str | None]:
+    """A Latin byline line as (name, role): ``By Jane Roe`` → (Jane Roe, None); ``Staff Writer`` → (None, role);
+    ``Jane Roe / Staff Writer`` → both."""
+    stripped = _strip(text.replace("_", " ")).strip(" .,;")
+    if is_role_word(stripped, fuzzy=True):
+        return None, stripped
+    match = _LATIN_BY_WORD.match(stripped.lstrip(".,:;-|'\"1 "))
+    if match:
+        stripped = stripped.lstrip(".,:;-|'\"1 ")[match.end() :].strip(" .,")
+    for separator in (" / ", "/", " | ", ", "):
+        name, _, role = stripped.rpartition(separator)
+        if name and is_role_word(role, fuzzy=True):
+            return name.strip(" ,") or None, role.strip()
+    return stripped or None, None
+
+
+def parse_byline_lines(lines: list[str]) -> tuple[Contributor, ...]:
+    """Contributors of a byline printed over ``lines``: a role line goes with the names above it.
+
+    ``["By Jane Roe and John Doe", "Staff Writers"]`` gives both names the role; a line that is only a role
+    (``Associated Press``) with no name above it is a contributor of its own (a wire story).
+    """
+    if not lines or not any(_LATIN_LETTER.search(line) for line in lines):
+        return tuple(c for line in lines for c in parse_contributors(line))
+    contributors: list[Contributor] = []
+    waiting: list[int] = []  # contributors still without a role
+    for line in lines:
+        name, role = _latin_name_and_role(line)
+        if name and not role and waiting and not opens_article(line) and not line.lstrip().startswith("and "):
+            name, role = None, _strip(line.replace("_", " ")).strip(" .,;")  # the garbled staff line under names
+        if name:
+            parsed = parse_contributors(name if _LATIN_BY.match(name) else f"by {name}")
+            waiting = [*waiting, *range(len(contributors), len(contributors) + len(parsed))]
+            contributors.extend(parsed)
+        if role:
+            if waiting:
+                for index in waiting:
+                    contributors[index] = Contributor(role, contributors[index].name)
+                waiting = []
+            elif not name:
+                contributors.append(Contributor(role, role))
+    return tuple(contributors)
 
 
 def parse_contributors(byline: str) -> tuple[Contributor, ...]:
@@ -256,10 +383,39 @@ def parse_contributors(byline: str) -> tuple[Contributor, ...]:
     return (Contributor(None, inner),) if inner else ()
 
 
-def is_role_word(text: str) -> bool:
-    """True when ``text`` is only a role, desk or agency (``记者``, ``Staff Writer``, ``Associated Press``)."""
-    stripped = _strip(text).strip(" ,.;:：，、()（）")
-    return stripped.casefold() in _ROLE_WORD_SET or bool(stripped) and not _LATIN_ROLE.sub("", stripped).strip(" ,.;")
+def is_role_word(text: str, fuzzy: bool = False) -> bool:
+    """True when ``text`` is only a role, desk or agency (``记者``, ``Staff Writer``, ``Associated Press``).
+
+    Args:
+        text: a token or line as printed.
+        fuzzy: also accept an OCR-garbled Latin role (``Staff Writ**``, ``StaN Writer``, ``Associated Piess``):
+            at most about one letter in four differs.
+    """
+    stripped = _strip(text).strip(" ,.;:：，、()（）_-/|")
+    if stripped.casefold() in _ROLE_WORD_SET or bool(stripped) and not _LATIN_ROLE.sub("", stripped).strip(" ,.;"):
+        return True
+    if not fuzzy:
+        return False
+    key = "".join(char for char in stripped.casefold() if char.isalpha())
+    if not 5 <= len(key) <= _LONGEST_ROLE_KEY + _LONGEST_ROLE_KEY // 4 or not stripped.isascii():
+        return False
+    candidates = _LATIN_ROLES_BY_INITIAL.get(key[0])
+    if not candidates:
+        return False  # OCR rarely garbles the first letter of a staff line; it keeps this test cheap
+    from difflib import SequenceMatcher  # only for short lines that failed the exact test
+
+    letters = Counter(key)
+    matcher = SequenceMatcher(None, "", key)  # the second sequence is the one SequenceMatcher indexes
+    for role, role_letters in candidates:
+        if abs(len(role) - len(key)) > len(role) // 4:
+            continue
+        # letters in common bound the ratio from above: most roles fail here without an alignment
+        if 2 * sum((letters & role_letters).values()) < 0.75 * (len(role) + len(key)):
+            continue
+        matcher.set_seq1(role)
+        if matcher.ratio() >= 0.75:
+            return True
+    return False
 
 
 def author_names(byline: str | None) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from itertools import chain
 
 from reader.analysis.assemble import Draft, assemble
 from reader.analysis.blocks import Block, continues_across, split_blocks
-from reader.analysis.bylines import parse_contributors
+from reader.analysis.bylines import parse_byline_lines, parse_contributors
 from reader.analysis.clean import clean_paragraph, clean_title
 from reader.analysis.fingerprint import article_fingerprint
 from reader.analysis.flow import analysis_lines
@@ -95,7 +95,7 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
     byline = " ".join(" ".join(line_text[n].split()) for n in byline_lines) or None
     contributors: tuple[Contributor, ...] = ()
     if byline:
-        contributors = tuple(c for n in byline_lines for c in parse_contributors(line_text[n]))
+        contributors = parse_byline_lines([line_text[n] for n in byline_lines])
         if not contributors:
             contributors = parse_contributors(byline)
     # lines of byline blocks that are not byline lines (禁止轉載) stay with the body text

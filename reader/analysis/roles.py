@@ -7,11 +7,12 @@ patterns and the words that mark furniture or adverts. The assembler then reads 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import Block, block_of, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.datelines import find_dateline
+from reader.analysis.latin import mark_latin_roles
 
 __all__ = ["BlockRole", "classify_blocks", "page_column_width", "split_byline_tails"]
 
@@ -47,18 +48,6 @@ ITEM_MARKERS = frozenset("◘◆■●")
 _CAPTION = re.compile(r"^(?:图为|圖為|圖爲|（图|（圖|上图|下图|左图|右图|上圖|下圖|photo\b|\(photo)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class BlockRole:
-    """The role of one block and the facts the assembler needs about it."""
-
-    role: str  # "title", "byline", "body", "caption", "notice", "advert", "furniture"
-    wide: bool = False
-    dateline: str | None = None
-    byline_lines: tuple[int, ...] = ()
-    reason: str = ""
-    title_like: bool = False
-
-
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
 
@@ -90,6 +79,28 @@ _JUMP = re.compile(
 _TRAILING_JUMP = re.compile(r"\bSe[ec]\s+[A-Z][A-Z.'-]+,\s*(?:back\s+)?page(?:\s*\d+)?\W*$")
 #: A photo credit: a name in capitals, a slash (often read as I or l) and the paper or agency.
 _PHOTO_BY = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Za-z.'-]*){0,3}\s*[/|Il]\s*[A-Z][a-z]\w*\s+[A-Z][a-z]+\W*")
+
+
+#: Little words of running English text: prose holds several, adverts and listings few.
+_FUNCTION_WORDS = frozenset(
+    "the a an of to in and or but that which who was were is are be been has have had he she it they we "
+    "his her their its said says would will could not for with from at on by as this than".split()
+)
+#: Clause punctuation of running Chinese text (an advert's items are set apart by space or lines instead).
+_CJK_CLAUSE = re.compile("[、，；：。]")
+
+
+def is_prose(block: Block) -> bool:
+    """Whether ``block`` reads as running text: an amount or a phone number in it does not make an advert.
+
+    English prose has a dozen words or more, several of them function words; Chinese prose runs in clauses
+    (four or more clause marks, about one every twelve characters or more often).
+    """
+    if _is_latin(block.compact):
+        words = " ".join(block.texts).lower().split()
+        return len(words) >= 12 and sum(word in _FUNCTION_WORDS for word in words) >= 3
+    marks = len(_CJK_CLAUSE.findall(block.compact))
+    return marks >= 4 and len(block.compact) <= 12 * marks
 
 
 def _title_like(block: Block) -> bool:
@@ -192,7 +203,7 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     if title_like and _CHAPTER.match(first):
         return BlockRole("body", reason="chapter heading inside the text", title_like=True)
     if len(compact) <= 200 and "。" not in compact and (len(block.lines) > 1 or not title_like):
-        if _ADVERT.search(compact):
+        if _ADVERT.search(compact) and not is_prose(block):
             return BlockRole("advert", reason="prices or contact details")
     if title_like:
         if _NOTICE.search(compact):
@@ -216,6 +227,8 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     """Return the role of every block of a page."""
     column_width = page_column_width(blocks)
     roles = [classify_block(block, column_width) for block in blocks]
+    if _latin_page(blocks):
+        mark_latin_roles(blocks, roles)
     _mark_bare_name_bylines(blocks, roles)
     _mark_staff_lines(blocks, roles)
     _mark_mastheads(blocks, roles)
@@ -223,16 +236,26 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     return roles
 
 
+def _latin_page(blocks: list[Block]) -> bool:
+    """Whether most letters of the page are Latin (sampled from its first blocks: pages are one script)."""
+    sample = "".join(block.compact for block in blocks[:200])
+    return _is_latin(sample)
+
+
 def _mark_continued_lines(blocks: list[Block], roles: list[BlockRole]) -> None:
-    """A short Latin line whose sentence goes on in the next block (which opens in lower case) is text.
+    """A short Latin line whose sentence goes on in the next text block (which opens in lower case) is text.
 
     Paragraph-per-line OCR breaks a paragraph where a column ends; the piece before the break looks like a
-    headline on its own ("The communists feed on" / "poverty. Their track record …").
+    headline on its own ("The communists feed on" / "poverty. Their track record …"). Furniture and noise
+    printed in between are skipped.
     """
     for index in range(len(blocks) - 1):
         if roles[index].role != "title" or not _is_latin(blocks[index].compact):
             continue
-        following = blocks[index + 1].texts[0].lstrip("\"'“‘(")
+        after = index + 1
+        while after < len(blocks) - 1 and roles[after].role == "furniture":
+            after += 1
+        following = blocks[after].texts[0].lstrip("\"'“‘(")
         if following[:1].islower():
             roles[index] = _RUNNING
 

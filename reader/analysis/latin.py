@@ -1,0 +1,147 @@
+"""Roles that only Latin-script pages need: OCR noise lines and English bylines in all their printed shapes.
+
+English papers print a byline as a block of lines: ``By NAME`` (OCR also reads ``BY``, ``ly``, ``Hy``,
+``IJy``) with a staff or wire line under it, ``NAME`` over ``Staff Writer``, a role alone for a wire story
+(``Associated Press``), and letters to the editor signed with a name (and the writer's major) at the end.
+These passes run on a page whose letters are mostly Latin, after each block got its role on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.blockrole import BlockRole
+from reader.analysis.blocks import SENTENCE_END, Block
+from reader.analysis.bylines import is_byline_line, is_role_word, opens_article
+
+__all__ = ["is_noise", "is_signature_name", "mark_latin_roles"]
+
+#: A word as OCR reads it: two letters or more, and letters for most of the token; or a number.
+_WORD = re.compile(
+    r"[^\w]*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’./-]*[A-Za-z\u00c0-\u024f][^\w]*|[^\w]*\d[\d,.:/-]*[^\w]*"
+)
+_NOISE_ROLE = BlockRole("furniture", reason="OCR noise: too few letters to be text")
+#: The longest staff line under a byline, in characters (``Mustang Daily Staff Writer``, with OCR rules).
+STAFF_LINE_MAX_CHARS = 40
+#: Words that never appear in a signature name: a line holding one is a phrase, not a name.
+_PHRASE_WORDS = frozenset(
+    "the a an of to in for with on at from is are was were be has have had will would it its this that these "
+    "those our your their his her my not no yes how why what when where who".split()
+)
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*|[A-Z]\.|(?:de|van|von|del|da|di|la|le)")
+
+
+def is_noise(text: str) -> bool:
+    """Whether a line of a Latin page is OCR noise (``\\``, ``• • •``, ``-1``, ``V- ‘VrWVÿiÿV'v``), not text."""
+    text = text.replace("_", " ")  # rules printed as underscores are not letters
+    alnum = sum(char.isalnum() for char in text)
+    if alnum <= 2 and text.strip().casefold() not in ("by", "ly", "hy", "a", "i"):
+        return True
+    tokens = text.split()
+    if len(text) > 60 or len(tokens) < 2:
+        return alnum <= 3 and not text.strip().isalpha()
+    return 2 * sum(bool(_WORD.fullmatch(token)) for token in tokens) < len(tokens)
+
+
+def is_signature_name(text: str) -> bool:
+    """A line that is only a name, perhaps with a major or office after it (``KEN STROUD``, ``Kinley Nydegger
+    English``): two to six capitalised words, no sentence words, no closing punctuation but a full stop."""
+    stripped = text.replace("_", " ").strip(" ,")
+    if not stripped or stripped[-1] in "!?:;\"”'’" or "/" in stripped or len(stripped) > 60:
+        return False
+    words = stripped.rstrip(".").split()
+    if not 2 <= len(words) <= 5 or any(word.casefold() in _PHRASE_WORDS for word in words):
+        return False
+    if stripped.isupper() and len(words) > 3:
+        return False  # four words in capitals are a heading or an advert, not a name
+    return all(_NAME_WORD.fullmatch(word.strip(",")) for word in words)
+
+
+def _staff_line(text: str) -> bool:
+    """A short line under a byline: a role, however garbled (``StoNWiHw``, ``sun WrIUr``), or "and NAME"."""
+    stripped = " ".join(text.replace("_", " ").split()).strip(" .,;\\|")
+    if not stripped or len(stripped) > STAFF_LINE_MAX_CHARS:
+        return False
+    if is_role_word(stripped, fuzzy=True) or stripped.casefold().startswith("and "):
+        return True
+    words = stripped.split()
+    return len(words) <= 3 and not stripped.endswith(".") and not any(w.casefold() in _PHRASE_WORDS for w in words)
+
+
+def _byline(block: Block, reason: str, opens: bool = True) -> BlockRole:
+    return BlockRole("byline", byline_lines=block.numbers, reason=reason, opens=opens)
+
+
+def _ends_sentence(block: Block) -> bool:
+    last = block.texts[-1].rstrip(" '\"’”)")
+    return bool(last) and last[-1] in SENTENCE_END
+
+
+def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """Mark noise lines as furniture and find the bylines of a Latin page (see the module docstring)."""
+    count = len(blocks)
+    for index, block in enumerate(blocks):
+        if len(block.lines) == 1 and roles[index].role != "byline" and is_noise(block.texts[0]):
+            roles[index] = _NOISE_ROLE
+    for index, block in enumerate(blocks):
+        if len(block.lines) != 1:
+            continue
+        text = block.texts[0]
+        role = roles[index]
+        if role.role == "byline":
+            if opens_article(text) and not role.opens:
+                roles[index] = _byline(block, "By NAME heads the story")
+            continue
+        if role.role == "furniture" and text.strip("_ ").casefold() not in ("by", "ly", "hy"):
+            continue
+        following = blocks[index + 1] if index + 1 < count else None
+        after = following.texts[0] if following is not None and len(following.lines) == 1 else ""
+        previous = roles[index - 1] if index else None
+        if text.strip("_ .").casefold() in ("by", "ly", "hy") and after and is_signature_name(after):
+            roles[index] = _byline(block, "By over the name on the next line")
+            roles[index + 1] = _byline(following, "the name under a By line", opens=False)
+        elif opens_article(text):
+            roles[index] = _byline(block, "By NAME heads the story")
+        elif previous is not None and previous.role == "byline" and previous.opens and _staff_line(text):
+            roles[index] = _byline(block, "staff or wire line under a byline", opens=False)
+        elif is_role_word(text, fuzzy=True) and len(text) <= STAFF_LINE_MAX_CHARS:
+            if previous is not None and previous.role == "title":
+                roles[index] = _byline(block, "a wire or staff credit under the title")
+        elif is_signature_name(text) and after and is_role_word(after, fuzzy=True):
+            roles[index] = _byline(block, "NAME over a staff line")
+            roles[index + 1] = _byline(following, "staff line under a name", opens=False)
+    _mark_signatures(blocks, roles)
+
+
+def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A name alone after the text of a letter or column signs it off, and a major or office under it too.
+
+    The line before must be running text that ends a sentence, and no running text may follow (a short
+    capitalised line followed by text is a subhead).
+    """
+    count = len(blocks)
+    for index in range(1, count):
+        block = blocks[index]
+        if len(block.lines) != 1 or roles[index].role not in ("title", "body"):
+            continue
+        if not is_signature_name(block.texts[0]) or is_byline_line(block.texts[0]):
+            continue
+        previous = roles[index - 1]
+        if previous.role != "body" or previous.title_like or not _ends_sentence(blocks[index - 1]):
+            continue
+        following = index + 1
+        tail = [index]
+        while following < count and len(tail) < 3 and len(blocks[following].lines) == 1:
+            text = blocks[following].texts[0]
+            if roles[following].role == "furniture" or not (is_signature_name(text) or is_role_word(text, True)):
+                break
+            if roles[following].role == "body" and not roles[following].title_like and len(text) > 60:
+                break
+            tail.append(following)
+            following += 1
+        if following < count and roles[following].role == "body" and not roles[following].title_like:
+            continue  # text goes on: a subhead, not a signature
+        for position in tail:
+            roles[position] = BlockRole(
+                "byline", byline_lines=blocks[position].numbers, reason="name signing off the text above"
+            )

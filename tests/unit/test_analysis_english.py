@@ -1,0 +1,124 @@
+"""English pages: bylines in their printed shapes, noise lines, and amounts in prose that are not adverts."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze_page
+from reader.analysis.bylines import (
+    ROLE_WORDS,
+    author_names,
+    is_byline_line,
+    is_role_word,
+    opens_article,
+    parse_byline_lines,
+)
+from reader.analysis.latin import is_noise, is_signature_name
+from reader.model import Contributor, Line, Page
+
+_BODY = (
+    "The committee met on Tuesday evening to discuss the budget for next year, and members argued for "
+    "three hours about the new parking structure before anyone proposed a vote on it."
+)
+_MONEY = "The new structure would cost $12 million, the committee said, and it would be paid for by the fees."
+
+
+def _page(*rows: str) -> Page:
+    return Page(number=1, source="t.txt", lines=tuple(Line(i, text) for i, text in enumerate(rows, 1)))
+
+
+def _articles(*rows: str):
+    return [a for a in analyze_page(_page(*rows)) if a.kind == "article"]
+
+
+@pytest.mark.parametrize(
+    "line", ["By John Grennan", "BY KARIN RICH", "__.1____BY KARIN RICH ___ _", "Hy Kelli Harris", "IJy Kelli Harris"]
+)
+def test_by_lines_open_a_story_however_ocr_read_by(line: str) -> None:
+    assert opens_article(line)
+    assert is_byline_line(line)
+
+
+@pytest.mark.parametrize("line", ["by the way he said", "By", "Bylaws are important", "by check only to a"])
+def test_text_with_by_is_not_a_byline(line: str) -> None:
+    assert not opens_article(line)
+    assert not is_byline_line(line)
+
+
+def test_role_words_are_one_list_and_tolerate_ocr() -> None:
+    assert "Staff Writer" in ROLE_WORDS and "记者" in ROLE_WORDS
+    assert is_role_word("记者") and is_role_word("Associated Press")
+    assert is_role_word("Staff Writ**", fuzzy=True) and is_role_word("Associated Piess", fuzzy=True)
+    assert not is_role_word("Carl Lewis", fuzzy=True) and not is_role_word("Staff Writ**")
+
+
+def test_staff_and_wire_lines_are_roles_not_people() -> None:
+    assert parse_byline_lines(["By Jane Roe and John Doe", "Staff Writers"]) == (
+        Contributor("Staff Writers", "Jane Roe"),
+        Contributor("Staff Writers", "John Doe"),
+    )
+    assert parse_byline_lines(["Chris Brandi", "Staff Writer"]) == (Contributor("Staff Writer", "Chris Brandi"),)
+    assert parse_byline_lines(["Jane Roe / Staff Writer"]) == (Contributor("Staff Writer", "Jane Roe"),)
+    assert list(author_names("By Jane Roe Staff Writer")) == ["Jane Roe"]
+    assert list(author_names("记者 孙庆辉 通讯员 陈璐 文/图")) == ["孙庆辉", "陈璐"]
+    assert list(author_names("Associated Press")) == []
+
+
+def test_by_line_with_a_garbled_staff_line_is_one_byline() -> None:
+    (article,) = _articles("Council delays parking vote", "By Jane Doe", "StaN Wrltar", _BODY, _BODY)
+    assert article.byline == "By Jane Doe StaN Wrltar"
+    assert article.contributors == (Contributor("StaN Wrltar", "Jane Doe"),)
+    assert article.headline == "Council delays parking vote"
+
+
+def test_a_second_by_line_after_a_finished_story_starts_the_next_one() -> None:
+    articles = _articles("Council delays vote", "By Jane Doe", _BODY, _BODY, "By John Roe", "Staff Writer", _BODY)
+    assert [a.byline for a in articles] == ["By Jane Doe", "By John Roe Staff Writer"]
+
+
+def test_letter_signed_with_a_name_has_it_as_byline() -> None:
+    articles = _articles("Parking is a mess", _BODY, _BODY, "KEN STROUD", "Bikes need lanes", _BODY, "Jane Roe")
+    assert [a.byline for a in articles] == ["KEN STROUD", "Jane Roe"]
+    assert is_signature_name("Kinley Nydegger English")
+    assert not is_signature_name("GIVE LIFE GIVE BLOOD TODAY")
+    assert not is_signature_name("The Mustangs had five")
+
+
+@pytest.mark.parametrize("line", ["\\", "• • •", "-1", "V- ‘VrWVÿiÿV'v - ».* .1'.", "*******"])
+def test_noise_lines_are_noise(line: str) -> None:
+    assert is_noise(line)
+
+
+@pytest.mark.parametrize("line", ["By", "Staff Writer", "IN QUOTES", "It was 3-1.", "A"])
+def test_short_text_is_not_noise(line: str) -> None:
+    assert not is_noise(line)
+
+
+def test_noise_lines_neither_open_nor_split_an_article() -> None:
+    (article,) = _articles("Council delays parking vote", _BODY, "*", "\\", "V..", _BODY)
+    assert article.source_lines == (1, 2, 6)
+
+
+def test_an_amount_in_prose_is_not_an_advert() -> None:
+    articles = analyze_page(_page("Council delays parking vote", _BODY, _MONEY, _BODY))
+    assert [a.kind for a in articles] == ["article"]
+    assert analyze_page(_page("SALE $5 OFF", "Call 544-1234"))[0].kind == "advert"
+
+
+def test_text_resumes_after_an_advert_printed_in_its_middle() -> None:
+    articles = analyze_page(
+        _page(
+            "Council delays parking vote",
+            "",
+            _BODY,
+            "",
+            "Members of the board said they would",
+            "",
+            "SALE $5 OFF",
+            "Call 544-1234",
+            "",
+            "vote again.",
+        )
+    )
+    assert [a.kind for a in articles] == ["article", "advert"]
+    assert articles[0].source_lines == (1, 3, 5, 10)
