@@ -16,6 +16,7 @@ from reader.model import Contributor
 __all__ = [
     "CHINESE_ROLES",
     "LATIN_ROLES",
+    "OPENING_BYLINE_MAX_CHARS",
     "ROLE_WORDS",
     "author_names",
     "is_role_word",
@@ -178,8 +179,14 @@ _LATIN_NAME = re.compile(
 )
 
 
+#: The longest "By NAME" line, rules and staff line run on included.
+OPENING_BYLINE_MAX_CHARS = 90
+
+
 def opens_article(text: str) -> bool:
     """A Latin "By NAME" line (also ``BY``, OCR-garbled ``ly``/``Hy``/``IJy`` and ``Story by``): it heads a story."""
+    if len(text) > OPENING_BYLINE_MAX_CHARS:
+        return False
     stripped = _strip(text.replace("_", " ")).lstrip(".,:;-|'\"1 ")
     match = _LATIN_BY_WORD.match(stripped)
     if not match:

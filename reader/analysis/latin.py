@@ -12,7 +12,7 @@ import re
 
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import SENTENCE_END, Block
-from reader.analysis.bylines import is_byline_line, is_role_word, opens_article
+from reader.analysis.bylines import OPENING_BYLINE_MAX_CHARS, is_byline_line, is_role_word, opens_article
 
 __all__ = ["is_noise", "is_signature_name", "mark_latin_roles"]
 
@@ -33,12 +33,14 @@ _NAME_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*|[A-Z]\.|(?:de|van|von|del|da|di|l
 
 def is_noise(text: str) -> bool:
     """Whether a line of a Latin page is OCR noise (``\\``, ``• • •``, ``-1``, ``V- ‘VrWVÿiÿV'v``), not text."""
+    if len(text) > 60:
+        return False  # a long line has words enough to be text, however garbled
     text = text.replace("_", " ")  # rules printed as underscores are not letters
     alnum = sum(char.isalnum() for char in text)
     if alnum <= 2 and text.strip().casefold() not in ("by", "ly", "hy", "a", "i"):
         return True
     tokens = text.split()
-    if len(text) > 60 or len(tokens) < 2:
+    if len(tokens) < 2:
         return alnum <= 3 and not text.strip().isalpha()
     return 2 * sum(bool(_WORD.fullmatch(token)) for token in tokens) < len(tokens)
 
@@ -84,8 +86,8 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
         if len(block.lines) == 1 and roles[index].role != "byline" and is_noise(block.texts[0]):
             roles[index] = _NOISE_ROLE
     for index, block in enumerate(blocks):
-        if len(block.lines) != 1:
-            continue
+        if len(block.lines) != 1 or len(block.texts[0]) > OPENING_BYLINE_MAX_CHARS:
+            continue  # a byline is one short line; every test below needs one
         text = block.texts[0]
         role = roles[index]
         if role.role == "byline":
@@ -104,10 +106,14 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[index] = _byline(block, "By NAME heads the story")
         elif previous is not None and previous.role == "byline" and previous.opens and _staff_line(text):
             roles[index] = _byline(block, "staff or wire line under a byline", opens=False)
-        elif is_role_word(text, fuzzy=True) and len(text) <= STAFF_LINE_MAX_CHARS:
-            if previous is not None and previous.role == "title":
-                roles[index] = _byline(block, "a wire or staff credit under the title")
-        elif is_signature_name(text) and after and is_role_word(after, fuzzy=True):
+        elif (
+            previous is not None
+            and previous.role == "title"
+            and len(text) <= STAFF_LINE_MAX_CHARS
+            and is_role_word(text, fuzzy=True)
+        ):
+            roles[index] = _byline(block, "a wire or staff credit under the title")
+        elif len(after) <= STAFF_LINE_MAX_CHARS and is_signature_name(text) and is_role_word(after, fuzzy=True):
             roles[index] = _byline(block, "NAME over a staff line")
             roles[index + 1] = _byline(following, "staff line under a name", opens=False)
     _mark_signatures(blocks, roles)
@@ -122,7 +128,7 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
     count = len(blocks)
     for index in range(1, count):
         block = blocks[index]
-        if len(block.lines) != 1 or roles[index].role not in ("title", "body"):
+        if len(block.lines) != 1 or len(block.texts[0]) > 60 or roles[index].role not in ("title", "body"):
             continue
         if not is_signature_name(block.texts[0]) or is_byline_line(block.texts[0]):
             continue

@@ -238,7 +238,7 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
 
 def _latin_page(blocks: list[Block]) -> bool:
     """Whether most letters of the page are Latin (sampled from its first blocks: pages are one script)."""
-    sample = "".join(block.compact for block in blocks[:200])
+    sample = "".join([block.compact[:40] for block in blocks[:100]])
     return _is_latin(sample)
 
 
