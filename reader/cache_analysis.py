@@ -139,7 +139,10 @@ def _warm(
             return None
         page_analyses.append(PageAnalysis(*hit))
     pages = tuple(page_analysis.page for page_analysis in page_analyses)
-    return IssueAnalysis(Issue(issue_id, str(path), meta, pages), tuple(page_analyses))
+    from reader.metadata import complete_issue_meta
+
+    issue = complete_issue_meta(Issue(issue_id, str(path), meta, pages), page_analyses)
+    return IssueAnalysis(issue, tuple(page_analyses))
 
 
 def open_issue_cached(
@@ -202,7 +205,10 @@ def open_issue_cached(
         if analyzed:
             cache.maintain()
     pages: tuple[Page, ...] = tuple(page_analysis.page for page_analysis in page_analyses)
-    return IssueAnalysis(Issue(issue_id, str(path), meta, pages), tuple(page_analyses))
+    from reader.metadata import complete_issue_meta
+
+    issue = complete_issue_meta(Issue(issue_id, str(path), meta, pages), page_analyses)
+    return IssueAnalysis(issue, tuple(page_analyses))
 
 
 def terminal_progress(label: str) -> tuple[Progress | None, Callable[[], None]]:

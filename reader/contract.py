@@ -48,7 +48,13 @@ def analysis_document(source: str, analysis: IssueAnalysis) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "source": source,
-        "issue": {"id": issue.id, "title": issue.meta.title, "date": issue.meta.date},
+        "issue": {
+            "id": issue.id,
+            "title": issue.meta.title,
+            "date": issue.meta.date,
+            "edition": issue.meta.edition,
+            "meta_source": {name: issue.meta.source(name) for name in ("title", "date", "edition")},
+        },
         "pages": [
             {
                 "number": page_analysis.page.number,

@@ -282,3 +282,29 @@ def convert_paragraphs(paragraphs: Iterable[str], name: str) -> tuple[str, ...]:
     """
     convert = get_converter(name)
     return tuple(convert(paragraph) for paragraph in paragraphs)
+
+
+def keeping_names(byline: str | None, convert: Converter, names: Iterable[str] = ()) -> Converter:
+    """``convert``, except that the people named (in ``byline`` and ``names``) stay as printed.
+
+    Script conversion is for display, and a name is not a word: OpenCC turns the surname 于 into 於
+    (``通讯员 于其政`` → ``通訊員 於其政``). The text is converted around each name, so role words still convert.
+    """
+    from reader.analysis.bylines import author_names
+
+    protected = sorted(
+        {name for name in (*author_names(byline), *names) if name and name.strip()}, key=len, reverse=True
+    )
+    if not protected:
+        return convert
+    pattern = re.compile("|".join(re.escape(name) for name in protected))
+
+    def convert_around_names(text: str) -> str:
+        pieces, position = [], 0
+        for match in pattern.finditer(text):
+            pieces += [convert(text[position : match.start()]) if match.start() > position else "", match.group(0)]
+            position = match.end()
+        pieces.append(convert(text[position:]) if position < len(text) else "")
+        return "".join(pieces)
+
+    return convert_around_names

@@ -15,8 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.annotations import Note
+from reader.citations import Source, choose_style, cite, gbt7714
 from reader.errors import ReaderError
 from reader.filewrite import write_new_file  # noqa: F401 - moved to reader.filewrite; kept importable here
+from reader.metadata import shown
+from reader.model import IssueMeta
 from reader.sanitize import sanitize
 
 Convert = Callable[[str], str]
@@ -52,9 +55,17 @@ def md_block(text: str) -> list[str]:
 
 
 def md_tag(tag: str) -> str:
-    """An Obsidian-style ``#tag``: spaces become hyphens, anything but letters, digits, ``-_/`` is dropped."""
+    """An Obsidian ``#tag``: spaces become hyphens, anything but letters, digits, ``-_/`` is dropped, and a tag
+    of digits only (``2022``, not a tag to Obsidian) gets a leading ``_``. Empty when nothing is left."""
     cleaned = "".join(ch for ch in "-".join(sanitize(tag).split()) if ch.isalnum() or ch in "-_/")
-    return f"#{cleaned}" if cleaned and not cleaned.isdigit() else ""
+    if cleaned.isdigit():
+        cleaned = f"_{cleaned}"
+    return f"#{cleaned}" if cleaned else ""
+
+
+def md_tags(tags: Sequence[str]) -> str:
+    """Every tag, as an Obsidian ``#tag`` where it can be one, else as escaped text: no tag is dropped."""
+    return " ".join(md_tag(tag) or md_inline(f"“{tag}”") for tag in tags)
 
 
 # ── citations ─────────────────────────────────────────────────────────────────────────────────────────
@@ -68,29 +79,10 @@ def byline_authors(byline: str | None) -> list[str]:
 
 
 def gbt7714_citation(
-    headline: str | None,
-    byline: str | None,
-    newspaper: str | None,
-    date: str | None,
-    page: int | None,
-    convert: Convert | None = None,
+    headline: str | None, byline: str | None, newspaper: str | None, date: str | None, page: int | None
 ) -> str:
-    """A GB/T 7714-2015 newspaper reference, ``作者. 题名[N]. 报纸名, 出版日期(版次).``, unknown parts left out.
-
-    More than three authors are cut to three followed by ``等``, as the standard asks. Names are found in the
-    original byline and then passed through ``convert`` (role words are listed in the original script).
-    """
-    authors = [convert(name) if convert else name for name in byline_authors(byline)]
-    parts = []
-    if authors:
-        parts.append(", ".join(authors[:3]) + (", 等" if len(authors) > 3 else ""))
-    parts.append(f"{headline or '(无题)'}[N]")
-    where = ", ".join(filter(None, [newspaper, date]))
-    if page is not None:
-        where = f"{where}({page})"
-    if where:
-        parts.append(where)
-    return ". ".join(" ".join(part.split()) for part in parts) + "."
+    """A GB/T 7714-2015 newspaper reference (see :func:`reader.citations.gbt7714`)."""
+    return gbt7714(Source(headline, byline, newspaper, date, page))
 
 
 # ── documents ─────────────────────────────────────────────────────────────────────────────────────────
@@ -98,13 +90,14 @@ def gbt7714_citation(
 
 @dataclass(frozen=True, slots=True)
 class ArticleNotes:
-    """The notes of one article, in the order taken, with the article's anchor as shown (maybe converted)."""
+    """The notes of one article, oldest first, with its headline and byline as shown and its citation."""
 
     notes: tuple[Note, ...]
     headline: str | None
     byline: str | None
     found: bool | None
-    convert: Convert | None = None
+    source: Source
+    style: str
 
     @property
     def anchor(self) -> Note:
@@ -119,45 +112,87 @@ class ArticleNotes:
 
     @property
     def citation(self) -> str:
-        """The GB/T 7714 reference of the article."""
-        a = self.anchor
-        return gbt7714_citation(self.headline, a.byline, a.newspaper, a.date, a.page, self.convert)
+        """The article's citation in its style, as plain text."""
+        return cite(self.source, self.style)
 
 
-def group_notes(
-    notes: Iterable[Note], convert: Convert | None = None, found: Mapping[str, bool] | None = None
-) -> list[ArticleNotes]:
-    """Notes grouped by article (first appearance order), oldest note first within each.
+@dataclass(frozen=True, slots=True)
+class IssueNotes:
+    """The notes on one issue: its metadata as it is now (or as the notes stored it) and its articles."""
+
+    issue_id: str
+    meta: IssueMeta
+    on_disk: bool
+    articles: tuple[ArticleNotes, ...]
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every note of the issue."""
+        return [note for article in self.articles for note in article.notes]
+
+    @property
+    def label(self) -> str:
+        """``NEWSPAPER, DATE`` with inferred values marked ``?`` (``unknown newspaper``, ``undated``)."""
+        return f"{shown(self.meta, 'title', 'unknown newspaper')}, {shown(self.meta, 'date', 'undated')}"
+
+
+def _stored_meta(note: Note) -> IssueMeta:
+    fields = {"title": note.newspaper, "date": note.date, "edition": note.edition}
+    provenance = tuple((name, "given", "stored with the note") for name, value in fields.items() if value)
+    return IssueMeta(title=note.newspaper, date=note.date, edition=note.edition, provenance=provenance)
+
+
+def group_by_issue(
+    notes: Iterable[Note],
+    *,
+    issues: Mapping[str, IssueMeta] | None = None,
+    convert: Convert | None = None,
+    found: Mapping[str, bool] | None = None,
+    citation: str = "auto",
+) -> list[IssueNotes]:
+    """Notes grouped by issue (by date, then newspaper) and by article within each (first appearance order).
 
     Args:
         notes: the notes to export.
-        convert: applied to headline and byline only (never to quotes or notes).
+        issues: issue id → its current metadata (from the issue on disk, with the user's edits); issues not
+            in it fall back to what their notes stored.
+        convert: script conversion for headline and byline; names in the byline stay as printed.
         found: note id → whether its article still exists in the current analysis (absent: unknown).
+        citation: ``auto`` (per article by its script), ``gbt7714`` or ``chicago``.
     """
-    groups: dict[tuple[str, str], list[Note]] = {}
+    from reader.convert import keeping_names
+
+    by_issue: dict[str, dict[str, list[Note]]] = {}
     for note in notes:
-        groups.setdefault((note.issue_id, note.article_id), []).append(note)
+        by_issue.setdefault(note.issue_id, {}).setdefault(note.article_id, []).append(note)
     result = []
-    for members in groups.values():
-        members.sort(key=lambda n: (n.created, n.id))
-        first = members[0]
-        convert_text = convert or (lambda text: text)
-        headline = convert_text(first.headline) if first.headline else None
-        byline = convert_text(first.byline) if first.byline else None
-        state = (found or {}).get(first.id)
-        result.append(ArticleNotes(tuple(members), headline, byline, state, convert))
+    for issue_id, articles in by_issue.items():
+        first_note = next(iter(articles.values()))[0]
+        meta = (issues or {}).get(issue_id)
+        on_disk = meta is not None
+        meta = meta or _stored_meta(first_note)
+        supplied = frozenset(
+            {"title": "newspaper", "date": "date"}[name]
+            for name in ("title", "date")
+            if meta.source(name) == "inferred"
+        )
+        groups = []
+        for members in articles.values():
+            members.sort(key=lambda n: (n.created, n.id))
+            first = members[0]
+            shown_text = keeping_names(first.byline, convert) if convert else (lambda text: text)
+            headline = shown_text(first.headline) if first.headline else None
+            byline = shown_text(first.byline) if first.byline else None
+            style = choose_style(" ".join(filter(None, [first.headline, first.excerpt, first.quote])), citation)
+            source = Source(headline, first.byline, meta.title, meta.date, first.page, supplied)
+            groups.append(ArticleNotes(tuple(members), headline, byline, (found or {}).get(first.id), source, style))
+        result.append(IssueNotes(issue_id, meta, on_disk, tuple(groups)))
+    result.sort(key=lambda issue: (issue.meta.date or "9999", issue.meta.title or "", issue.issue_id))
     return result
 
 
 def _exported_at(value: str | None) -> str:
     return value or datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _one_or_list(values: Sequence[object]) -> object:
-    distinct = list(dict.fromkeys(v for v in values if v is not None))
-    if not distinct:
-        return None
-    return distinct[0] if len(distinct) == 1 else distinct
 
 
 def _yaml_value(value: object) -> str:
@@ -172,33 +207,50 @@ def _yaml_value(value: object) -> str:
     return yaml_str(str(value))
 
 
-def front_matter(groups: Sequence[ArticleNotes], exported_at: str, script: str | None) -> list[str]:
-    """The YAML front matter: one value when all articles agree, else a list."""
-    ranges = [f"{r[0]}-{r[1]}" for r in (g.line_range for g in groups) if r]
-    tags = list(dict.fromkeys(tag for g in groups for note in g.notes for tag in note.tags))
-    fields: list[tuple[str, object]] = [
-        ("newspaper", _one_or_list([g.anchor.newspaper for g in groups])),
-        ("date", _one_or_list([g.anchor.date for g in groups])),
-        ("edition", _one_or_list([g.anchor.edition for g in groups])),
-        ("page", _one_or_list([g.anchor.page for g in groups])),
-        ("headline", _one_or_list([g.headline for g in groups])),
-        ("byline", _one_or_list([g.byline for g in groups])),
-        ("source_file", _one_or_list([g.anchor.source_file for g in groups])),
-        ("lines", _one_or_list(ranges)),
-        ("tags", tags),
-        ("notes", sum(len(g.notes) for g in groups)),
+def front_matter(issues: Sequence[IssueNotes], exported_at: str, script: str | None, citation: str) -> list[str]:
+    """YAML front matter describing the export: its issues, counts, tags and time (an issue's own newspaper,
+    date and edition only when it holds one issue). Tags are strings, numbers included (``"2022"``)."""
+    notes = [note for issue in issues for note in issue.notes]
+    fields: list[tuple[str, object]] = []
+    if len(issues) == 1:
+        meta = issues[0].meta
+        fields += [("newspaper", meta.title), ("date", meta.date), ("edition", meta.edition)]
+        fields += [
+            (f"{label}_source", meta.source(name))
+            for name, label in (("title", "newspaper"), ("date", "date"))
+            if getattr(meta, name)
+        ]
+    fields += [
+        ("issues", [issue.label for issue in issues]),
+        ("issue_count", len(issues)),
+        ("articles", sum(len(issue.articles) for issue in issues)),
+        ("notes", len(notes)),
+        ("tags", list(dict.fromkeys(tag for note in notes for tag in note.tags))),
+        ("citation_style", citation),
         ("exported_at", exported_at),
     ]
     if script:
-        fields += [
-            ("converted_with", script),
-            ("original_headline", _one_or_list([g.anchor.headline for g in groups])),
-            ("original_byline", _one_or_list([g.anchor.byline for g in groups])),
-        ]
+        fields.append(("converted_with", script))
     lines = ["---"]
-    lines += [f"{key}: {_yaml_value(value)}" for key, value in fields if value is not None or key == "newspaper"]
+    lines += [f"{key}: {_yaml_value(value)}" for key, value in fields if value is not None]
     lines.append("---")
     return lines
+
+
+def _issue_facts(issue: IssueNotes) -> str:
+    meta = issue.meta
+    facts = []
+    for name, label in (("title", "Newspaper"), ("date", "Date"), ("edition", "Edition")):
+        value = getattr(meta, name)
+        if value is None:
+            facts.append(f"{label}: unknown")
+            continue
+        source = meta.source(name)
+        mark = f" (inferred: {meta.reason(name)})" if source == "inferred" else ""
+        facts.append(f"{label}: {value}{mark}")
+    if not issue.on_disk:
+        facts.append("issue not on disk: as stored with the notes")
+    return md_inline(" · ".join(facts) + f" · issue {issue.issue_id[:8]}")
 
 
 def _article_lines(group: ArticleNotes, level: str) -> list[str]:
@@ -224,82 +276,97 @@ def _article_lines(group: ArticleNotes, level: str) -> list[str]:
         if note.text.strip():
             lines += md_block(note.text.strip())
             lines.append("")
-        tags = " ".join(filter(None, (md_tag(t) for t in note.tags)))
+        tags = md_tags(note.tags)
         stamp = md_inline(note.created[:10]) if note.created else ""
         footer = " · ".join(filter(None, [f"Tags: {tags}" if tags else "", stamp, f"note {note.id[:8]}"]))
         lines += [footer, ""]
-    lines += [f"Citation: {md_inline(group.citation)}", ""]
+    lines += [f"Citation: {cite(group.source, group.style, escape=md_inline)}", ""]
     return lines
 
 
 def to_markdown(
     notes: Iterable[Note],
     *,
+    issues: Mapping[str, IssueMeta] | None = None,
     convert: Convert | None = None,
     script: str | None = None,
     found: Mapping[str, bool] | None = None,
     exported_at: str | None = None,
+    citation: str = "auto",
 ) -> str:
-    """Notes as one Markdown document: front matter, then each article with its quotes, notes and citation.
+    """Notes as one Markdown document: front matter, then one section per issue (its newspaper, date and
+    edition), each article with its quotes, notes, tags and citation.
 
     Args:
         notes: the notes (any number of articles and issues).
+        issues: issue id → current metadata (see :func:`group_by_issue`).
         convert: script conversion for headline and byline (``--script``); quotes and notes are kept as written.
         script: the name of that conversion, recorded in the front matter.
         found: note id → whether its article is still found (False adds an "article not found" mark).
         exported_at: the timestamp to record (default: now).
+        citation: ``auto``, ``gbt7714`` or ``chicago``.
     """
-    groups = group_notes(notes, convert, found)
-    lines = front_matter(groups, _exported_at(exported_at), script if convert else None)
+    grouped = group_by_issue(notes, issues=issues, convert=convert, found=found, citation=citation)
+    lines = front_matter(grouped, _exported_at(exported_at), script if convert else None, citation)
     lines.append("")
-    if len(groups) == 1:
-        lines += _article_lines(groups[0], "#")
+    if len(grouped) == 1:
+        lines += [f"# {md_inline(grouped[0].label)}", "", _issue_facts(grouped[0]), ""]
+        level = "##"
     else:
-        anchor = groups[0].anchor if groups else None
-        title = " ".join(filter(None, [anchor.newspaper, anchor.date])) if anchor else ""
-        lines += [f"# {md_inline('Notes: ' + title if title else 'Notes')}", ""]
-        for group in groups:
-            lines += _article_lines(group, "##")
+        lines += [f"# Notes from {len(grouped)} issues", ""]
+        level = "###"
+    for issue in grouped:
+        if len(grouped) > 1:
+            lines += [f"## {md_inline(issue.label)}", "", _issue_facts(issue), ""]
+        for group in issue.articles:
+            lines += _article_lines(group, level)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def to_json(
     notes: Iterable[Note],
     *,
+    issues: Mapping[str, IssueMeta] | None = None,
     convert: Convert | None = None,
     script: str | None = None,
     found: Mapping[str, bool] | None = None,
     exported_at: str | None = None,
+    citation: str = "auto",
 ) -> str:
-    """Notes as a JSON document (``format_version`` 1), one entry per note with its anchor and citation."""
+    """Notes as a JSON document (``format_version`` 1), one entry per note with its issue's current metadata
+    (and where each field came from), its anchor and its citation."""
     entries = []
-    for group in group_notes(notes, convert, found):
-        for note in group.notes:
-            entry: dict[str, object] = {
-                "id": note.id,
-                "issue_id": note.issue_id,
-                "article_id": note.article_id,
-                "article_found": group.found,
-                "newspaper": _clean(note.newspaper),
-                "date": note.date,
-                "edition": _clean(note.edition),
-                "page": note.page,
-                "headline": _clean(group.headline),
-                "byline": _clean(group.byline),
-                "source_file": _clean(note.source_file),
-                "line_range": list(group.line_range) if group.line_range else None,
-                "source_lines": list(note.source_lines),
-                "quote": sanitize(note.quote),
-                "text": sanitize(note.text),
-                "tags": [sanitize(t) for t in note.tags],
-                "created": note.created,
-                "updated": note.updated,
-                "citation": sanitize(group.citation),
-            }
-            if convert:
-                entry["original_headline"] = _clean(note.headline)
-                entry["original_byline"] = _clean(note.byline)
-            entries.append(entry)
+    for issue in group_by_issue(notes, issues=issues, convert=convert, found=found, citation=citation):
+        meta = issue.meta
+        for group in issue.articles:
+            for note in group.notes:
+                entry: dict[str, object] = {
+                    "id": note.id,
+                    "issue_id": note.issue_id,
+                    "article_id": note.article_id,
+                    "article_found": group.found,
+                    "newspaper": _clean(meta.title),
+                    "date": meta.date,
+                    "edition": _clean(meta.edition),
+                    "meta_source": {name: meta.source(name) for name in ("title", "date", "edition")},
+                    "page": note.page,
+                    "headline": _clean(group.headline),
+                    "byline": _clean(group.byline),
+                    "source_file": _clean(note.source_file),
+                    "line_range": list(group.line_range) if group.line_range else None,
+                    "source_lines": list(note.source_lines),
+                    "quote": sanitize(note.quote),
+                    "text": sanitize(note.text),
+                    "tags": [sanitize(t) for t in note.tags],
+                    "created": note.created,
+                    "updated": note.updated,
+                    "citation_style": group.style,
+                    "citation": sanitize(group.citation),
+                }
+                if convert:
+                    entry["original_headline"] = _clean(note.headline)
+                    entry["original_byline"] = _clean(note.byline)
+                entries.append(entry)
     document = {
         "format_version": JSON_FORMAT_VERSION,
         "exported_at": _exported_at(exported_at),
@@ -339,18 +406,23 @@ def safe_filename(stem: str, extension: str = ".md") -> str:
     return name.rstrip(". ") + extension
 
 
-def default_filename(notes: Sequence[Note], fmt: str = "markdown") -> str:
-    """A descriptive name: ``DATE NEWSPAPER notes.md`` (or the headline when one article is exported)."""
+def issue_filename(meta: IssueMeta, fmt: str = "markdown") -> str:
+    """``DATE NEWSPAPER notes.md`` from an issue's metadata (``notes.md`` when both are unknown)."""
+    parts = [meta.date, meta.title, "notes"]
+    return safe_filename(" ".join(p for p in parts if p), EXTENSIONS.get(fmt, ".txt"))
+
+
+def default_filename(
+    notes: Sequence[Note], fmt: str = "markdown", issues: Mapping[str, IssueMeta] | None = None
+) -> str:
+    """A descriptive name: ``DATE NEWSPAPER notes.md`` for one issue (from its current metadata when known),
+    ``reader notes YYYY-MM-DD.md`` for several."""
     extension = EXTENSIONS.get(fmt, ".txt")
     if not notes:
         return safe_filename("notes", extension)
-    first = notes[0]
-    articles = {(n.issue_id, n.article_id) for n in notes}
-    issues = {n.issue_id for n in notes}
-    if len(issues) > 1:
+    if len({n.issue_id for n in notes}) > 1:
         return safe_filename("reader notes " + datetime.now(UTC).strftime("%Y-%m-%d"), extension)
-    parts = [first.date, first.newspaper, first.headline if len(articles) == 1 else None, "notes"]
-    return safe_filename(" ".join(p for p in parts if p), extension)
+    return issue_filename((issues or {}).get(notes[0].issue_id) or _stored_meta(notes[0]), fmt)
 
 
 def target_in(directory: Path, name: str) -> Path:

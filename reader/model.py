@@ -142,6 +142,20 @@ class IssueMeta:
     date: str | None = None
     edition: str | None = None
     note: str | None = None
+    provenance: tuple[tuple[str, str, str], ...] = ()
+    """``(field, source, reason)`` per known field; source is ``given`` (issue.json, METS/MODS, the user's edit)
+    or ``inferred`` (path, printed date, nameplate). See ``reader.metadata``."""
+
+    def source(self, name: str) -> str:
+        """``given``, ``inferred`` or ``unknown`` for field ``name`` (a value without a record counts as given)."""
+        for field_name, source, _reason in self.provenance:
+            if field_name == name:
+                return source
+        return "given" if getattr(self, name, None) is not None else "unknown"
+
+    def reason(self, name: str) -> str:
+        """Where field ``name`` came from, in a few words ("" when not recorded)."""
+        return next((reason for field_name, _source, reason in self.provenance if field_name == name), "")
 
 
 @dataclass(frozen=True, slots=True)

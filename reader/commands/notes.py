@@ -11,7 +11,7 @@ from pathlib import Path
 from reader.annotations import Note
 from reader.commands._common import add_script_argument, open_analysis, pick_article, print_json, script_converter
 from reader.errors import InputError, ReaderError
-from reader.model import IssueAnalysis
+from reader.model import IssueAnalysis, IssueMeta
 from reader.sanitize import sanitize
 
 
@@ -94,6 +94,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     export.add_argument("--format", choices=("markdown", "json"), default="markdown", help="default: markdown")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument("--split", action="store_true", help="one file per issue, in the folder given with -o")
+    export.add_argument(
+        "--citation",
+        choices=("auto", "gbt7714", "chicago"),
+        default="auto",
+        help="citation style (default auto: GB/T 7714 for CJK articles, Chicago for Latin-script ones)",
+    )
     add_script_argument(export)
     export.set_defaults(func=run_export)
 
@@ -176,9 +183,30 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def current_metas(store, notes: Iterable[Note], analyses: dict[str, IssueAnalysis | None]) -> dict[str, IssueMeta]:
+    """Issue id → the issue's metadata now: read from the issue on disk (given or inferred), with the user's
+    edits on top. Issues no longer on disk are left out (the export falls back to what their notes stored),
+    except that the user's edits still apply to them."""
+    from reader.commands.issue import current_meta
+    from reader.metadata import apply_edits
+
+    metas: dict[str, IssueMeta] = {}
+    for issue_id in dict.fromkeys(note.issue_id for note in notes):
+        analysis = analyses.get(issue_id)
+        if analysis is not None:
+            metas[issue_id] = current_meta(analysis.issue, store)
+            continue
+        edits = store.get_issue_edits(issue_id)
+        if edits:
+            stored = next(note for note in notes if note.issue_id == issue_id)
+            base = IssueMeta(title=stored.newspaper, date=stored.date, edition=stored.edition)
+            metas[issue_id] = apply_edits(base, edits)
+    return metas
+
+
 def run_export(args: argparse.Namespace) -> int:
-    """Export the selected notes to stdout or to a new file."""
-    from reader.export import default_filename, render, target_in
+    """Export the selected notes to stdout, to a new file, or with ``--split`` to one file per issue."""
+    from reader.export import default_filename, issue_filename, render, target_in
     from reader.filewrite import write_new_file
 
     convert = script_converter(args.script) if args.script and args.script != "original" else None
@@ -186,20 +214,45 @@ def run_export(args: argparse.Namespace) -> int:
     notes, analyses = _select(args, store)
     if not notes:
         raise ReaderError("no notes to export" + (" with that tag" if args.tag else ""))
-    content = render(
-        notes,
-        args.format,
-        convert=convert,
-        script=args.script if convert else None,
-        found=articles_found(notes, analyses),
-    )
+    found = articles_found(notes, analyses)
+    metas = current_metas(store, notes, analyses)
+
+    def content_of(selected: list[Note]) -> str:
+        return render(
+            selected,
+            args.format,
+            issues=metas,
+            convert=convert,
+            script=args.script if convert else None,
+            found=found,
+            citation=args.citation,
+        )
+
+    if args.split:
+        if not args.output or args.output == "-":
+            raise InputError("--split writes one file per issue: give the folder with -o DIR")
+        folder = Path(args.output).expanduser()
+        if not folder.is_dir():
+            raise ReaderError(f"cannot write to {folder}: --split needs an existing folder")
+        by_issue: dict[str, list[Note]] = {}
+        for note in notes:
+            by_issue.setdefault(note.issue_id, []).append(note)
+        for issue_id, selected in by_issue.items():
+            meta = metas.get(issue_id) or IssueMeta(title=selected[0].newspaper, date=selected[0].date)
+            name = issue_filename(meta, args.format)
+            if name.startswith("notes."):
+                name = issue_filename(IssueMeta(title=f"issue {issue_id[:8]}"), args.format)
+            written = write_new_file(target_in(folder, name), content_of(selected), force=args.force)
+            print(f"exported {len(selected)} note(s) to {written}")
+        return 0
+    content = content_of(notes)
     if not args.output or args.output == "-":
         sys.stdout.write(content)
         return 0
     output = Path(args.output).expanduser()
     if args.output.endswith(("/", os.sep)) and not output.is_dir():
         raise ReaderError(f"cannot write to {output}/: the folder does not exist")
-    target = target_in(output, default_filename(notes, args.format)) if output.is_dir() else output
+    target = target_in(output, default_filename(notes, args.format, metas)) if output.is_dir() else output
     written = write_new_file(target, content, force=args.force)
     print(f"exported {len(notes)} note(s) to {written}")
     return 0

@@ -120,12 +120,14 @@ def load_issue(path: Path, segmentation: str | None = None) -> Issue:
 
         pages = (read_text_page(path),)
         return Issue(id=issue_id(pages), source=STDIN, meta=IssueMeta(), pages=pages)
+    from reader.metadata import complete_issue_meta
+
     page_files, meta = issue_page_files(path)
     pages = tuple(read_page(page_file, number) for number, page_file in enumerate(page_files, start=1))
     map_file = map_for_issue(path, segmentation or os.environ.get("READER_SEGMENTATION") or "auto")
     if map_file is not None:
         pages = attach_article_map(pages, mapped_pages(map_file))
-    return Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages)
+    return complete_issue_meta(Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages))
 
 
 def scan_library(path: Path) -> tuple[IssueRef, ...]:

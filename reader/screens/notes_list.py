@@ -261,6 +261,14 @@ def _free_name(folder: Path, name: str) -> Path:
     return target
 
 
+def _current_meta(store: Any, issue: Any) -> Any:
+    """The issue's metadata with the user's edits (as ``reader issue show`` gives it)."""
+    from reader.metadata import apply_edits
+
+    edits = getattr(store, "get_issue_edits", lambda issue_id: {})(issue.id)
+    return apply_edits(issue.meta, edits)
+
+
 def export_issue_notes(app: App[Any], folder: Path | None = None) -> None:
     """``e``: write the open issue's notes to a new Markdown file in ``folder`` (the current directory)."""
     if issue_screen(app) is None:
@@ -280,7 +288,7 @@ def export_issue_notes(app: App[Any], folder: Path | None = None) -> None:
         if not notes:
             return 0, None
         found = {n.id: resolve_anchor(n, analysis) is not None for n in notes}
-        content = to_markdown(notes, found=found)
+        content = to_markdown(notes, found=found, issues={analysis.issue.id: _current_meta(store, analysis.issue)})
         for _attempt in range(5):  # another file may appear between choosing the name and writing
             try:
                 return len(notes), write_new_file(_free_name(where, default_filename(notes)), content)

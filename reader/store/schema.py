@@ -45,10 +45,14 @@ V1_FILE = "reader.json"
 SCHEMA_FILE = "schema.json"
 STATE_FILE = "state.json"
 BOOKMARKS_FILE = "bookmarks.json"
+ISSUES_FILE = "issues.json"
+"""The user's edits of issue metadata (title, date, edition), keyed by issue id: a file added beside the
+others at version 3 (older readers ignore it, so no migration is needed)."""
 NOTES_DIR = "notes"
 META_TABLE = "meta"
 STATE_TABLE = "state"
 BOOKMARKS_TABLE = "bookmarks"
+ISSUES_TABLE = "issues"
 NOTES_TABLE = "notes"
 _V1_NAMESPACE = uuid.UUID("9f6d3a52-5c1e-4b8e-9b0e-0d7f1c3a2b61")
 

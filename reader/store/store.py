@@ -235,6 +235,42 @@ class Store:
         doc = {"id": f"state:{key}", "key": key, "value": value}
         self._write(self._state_path, schema.STATE_TABLE, lambda t: t.upsert(doc, Query().key == key))
 
+    # ── issue metadata edits ──────────────────────────────────────────────────────────────────────────
+
+    ISSUE_FIELDS = ("title", "date", "edition")
+
+    def get_issue_edits(self, issue_id: str) -> dict[str, str]:
+        """The user's edits of an issue's metadata (``title``, ``date``, ``edition``; only those set)."""
+        for doc in self._rows(self.data_dir / schema.ISSUES_FILE, schema.ISSUES_TABLE):
+            if doc.get("issue") == issue_id:
+                return {
+                    name: str(doc[name]) for name in self.ISSUE_FIELDS if isinstance(doc.get(name), str) and doc[name]
+                }
+        return {}
+
+    def set_issue_edits(self, issue_id: str, **fields: str | None) -> dict[str, str]:
+        """Set (a value) or clear (``""``) fields of an issue's metadata; None leaves a field as it is.
+
+        Returns:
+            The edits now stored for the issue.
+        """
+        edits = self.get_issue_edits(issue_id)
+        for name, value in fields.items():
+            if name not in self.ISSUE_FIELDS or value is None:
+                continue
+            if value.strip():
+                edits[name] = " ".join(value.split())
+            else:
+                edits.pop(name, None)
+        doc = {"id": f"issue:{issue_id}", "issue": issue_id, **edits, "updated": schema.now_iso()}
+
+        def replace_doc(table: Any) -> None:
+            table.remove(Query().issue == issue_id)  # a cleared field must go, which an upsert would keep
+            table.insert(doc)
+
+        self._write(self.data_dir / schema.ISSUES_FILE, schema.ISSUES_TABLE, replace_doc)
+        return edits
+
     # ── bookmarks ─────────────────────────────────────────────────────────────────────────────────────
 
     def list_bookmarks(self, issue_id: str | None = None) -> list[Bookmark]:

@@ -54,7 +54,8 @@ def test_analyze_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(document) == {"format_version", "source", "issue", "pages"}
     assert document["format_version"] == 1
     assert document["source"] == str(SAMPLE_ISSUE)
-    assert set(document["issue"]) == {"id", "title", "date"}
+    assert set(document["issue"]) == {"id", "title", "date", "edition", "meta_source"}  # new optional fields only
+    assert document["issue"]["meta_source"] == {"title": "given", "date": "given", "edition": "unknown"}
     assert document["issue"]["date"] == "2022-12-02"
     (page,) = document["pages"]
     assert set(page) == {"number", "source", "articles"} and page["number"] == 1

@@ -101,8 +101,9 @@ def test_markdown_structure_cannot_be_broken() -> None:
     markdown = to_markdown(hostile_notes(), exported_at=EXPORTED_AT)
     body = markdown.split("\n---\n", 1)[1]
     assert [line for line in body.splitlines() if line.startswith("#")] == [
-        "# \\# 号外 \\[red\\]中央\\[/\\] \\*人民\\* \\| 政府 \\`成立\\` 第二行 \\<script\\>alert(1)\\</script\\> "
-        "\\!\\[\\](https://t.example/p.png)"
+        "# 人民日报, 1949-10-01",
+        "## \\# 号外 \\[red\\]中央\\[/\\] \\*人民\\* \\| 政府 \\`成立\\` 第二行 \\<script\\>alert(1)\\</script\\> "
+        "\\!\\[\\](https://t.example/p.png)",
     ]
     assert not re.search(r"(?<!\\)[<!]", body), "raw HTML or an image link got through"
     assert not re.search(r"(?<!\\)[`|*\[]", body.replace("Citation", ""))
@@ -120,8 +121,8 @@ def test_front_matter_is_valid_flat_yaml() -> None:
     for line in lines[1:end]:
         key, _, value = line.partition(": ")
         fields[key] = json.loads(value)  # JSON scalars and flow lists are YAML too
-    assert fields["headline"] == HOSTILE_HEADLINE
-    assert fields["lines"] == "3-9" and fields["page"] == 1 and fields["tags"] == ["史料", "开国 大典", "x|y"]
+    assert fields["newspaper"] == "人民日报" and fields["issues"] == ["人民日报, 1949-10-01"]
+    assert fields["notes"] == 2 and fields["tags"] == ["史料", "开国 大典", "x|y"]
     assert fields["exported_at"] == EXPORTED_AT
     assert yaml_str('a"\\\n\u2028') == '"a\\"\\\\\\n "'  # the sanitizer makes U+2028 a space
 
@@ -132,7 +133,7 @@ def test_conversion_applies_to_page_text_only() -> None:
         notes, convert=lambda t: t.replace("开", "開"), script="traditional", exported_at=EXPORTED_AT
     )
     assert "# 開国大典" in markdown and "\n> 开国\n" in markdown and "\n开国\n" in markdown
-    assert 'converted_with: "traditional"' in markdown and 'original_headline: "开国大典"' in markdown
+    assert 'converted_with: "traditional"' in markdown
     document = json.loads(to_json(notes, convert=lambda t: t.upper(), script="x", exported_at=EXPORTED_AT))
     assert document["converted_with"] == "x" and document["notes"][0]["original_headline"] == "开国大典"
     assert "converted_with" not in to_markdown(notes, exported_at=EXPORTED_AT)
@@ -148,7 +149,7 @@ def test_conversion_applies_to_page_text_only() -> None:
         (("题名", "甲 乙 丙 丁", "报", "2000-11-20", 15), "甲, 乙, 丙, 等. 题名[N]. 报, 2000-11-20(15)."),
         (("题名", None, None, None, None), "题名[N]."),
         (("题名", None, "报", None, None), "题名[N]. 报."),
-        ((None, "By Jane Roe", "The Times", "1912-04-16", 3), "Jane Roe. (无题)[N]. The Times, 1912-04-16(3)."),
+        ((None, "By Jane Roe", "The Times", "1912-04-16", 3), "ROE J. [Untitled][N]. The Times, 1912-04-16(3)."),
     ],
 )
 def test_gbt7714_citation(args: tuple, expected: str) -> None:
