@@ -55,16 +55,17 @@ def has_geometry(page: Page) -> bool:
     return sum(line.box is not None for line in lines) >= MIN_BOXED_SHARE * len(lines)
 
 
-def is_vertical(lines: list[Line]) -> bool:
+def is_vertical(lines: list[Line] | tuple[Line, ...]) -> bool:
     """Whether the page is set in vertical columns: most lines of two or more characters are taller than wide."""
     tall = wide = 0
     for line in lines:
         box = line.box
-        if box is None or len(line.text.strip()) < 2:
+        if box is None or len(line.text) < 2:
             continue
-        if box.height > 1.5 * box.width:
+        height, width = box.bottom - box.top, box.right - box.left
+        if height > 1.5 * width:
             tall += 1
-        elif box.width > box.height:
+        elif width > height:
             wide += 1
     return tall > wide
 
@@ -81,9 +82,13 @@ def turn(box: Box, vertical: bool) -> Box:
 
 
 def _union(boxes: list[Box]) -> Box:
-    return Box(
-        min(b.left for b in boxes), min(b.top for b in boxes), max(b.right for b in boxes), max(b.bottom for b in boxes)
-    )
+    if len(boxes) == 1:
+        return boxes[0]
+    left, top, right, bottom = boxes[0].left, boxes[0].top, boxes[0].right, boxes[0].bottom
+    for box in boxes:
+        left, top = min(left, box.left), min(top, box.top)
+        right, bottom = max(right, box.right), max(bottom, box.bottom)
+    return Box(left, top, right, bottom)
 
 
 def _overlap(a: Box, b: Box) -> float:
@@ -95,8 +100,7 @@ def _overlap(a: Box, b: Box) -> float:
 
 
 def _opens_item(text: str) -> bool:
-    stripped = text.lstrip()
-    return bool(stripped) and stripped[0] in ITEM_MARKS
+    return text[:1] in ITEM_MARKS or (text[:1].isspace() and text.lstrip()[:1] in ITEM_MARKS)
 
 
 def regions_group_lines(lines: list[Line]) -> bool:
@@ -112,54 +116,67 @@ def regions_group_lines(lines: list[Line]) -> bool:
 def _split_region_runs(lines: list[Line], boxes: dict[int, Box]) -> list[list[Line]]:
     """Consecutive lines of one region, split where the type size jumps, a wide gap opens or an item starts."""
     runs: list[list[Line]] = []
+    before: Box | None = None
+    previous_region: str | None = None
     for line in lines:
         box = boxes[line.number]
-        if runs:
-            previous = runs[-1][-1]
-            before = boxes[previous.number]
-            same_region = previous.region == line.region
-            size_ratio = max(box.height, 1.0) / max(before.height, 1.0)
-            gap = box.top - before.bottom
+        if before is not None:
+            height, before_height = box.bottom - box.top, before.bottom - before.top
+            size_ratio = max(height, 1.0) / max(before_height, 1.0)
             if (
-                same_region
+                previous_region == line.region
                 and 1 / SIZE_JUMP < size_ratio < SIZE_JUMP
-                and gap <= 1.5 * max(box.height, before.height)
+                and box.top - before.bottom <= 1.5 * max(height, before_height)
                 and not _opens_item(line.text)
             ):
                 runs[-1].append(line)
+                before = box
                 continue
         runs.append([line])
+        before, previous_region = box, line.region
     return runs
 
 
 def _cluster_lines(lines: list[Line], boxes: dict[int, Box]) -> list[list[Line]]:
-    """Blocks from boxes alone: each line joins the open block just above it in the same column."""
+    """Blocks from boxes alone: each line joins the open block just above it in the same column.
+
+    Lines are taken top to bottom, so a block whose last line is already too far above the current line
+    can take no more lines: it leaves the open set, which keeps the work near linear.
+    """
     ordered = sorted(lines, key=lambda line: (boxes[line.number].top, boxes[line.number].left))
     runs: list[list[Line]] = []
-    heights: list[float] = []  # median-ish height per run: its first line's, updated as it grows
+    heights: list[float] = []  # the median line height of each run
+    open_runs: list[int] = []
     for line in ordered:
         box = boxes[line.number]
+        height_here = box.bottom - box.top
         best: int | None = None
         best_gap = 0.0
-        if not _opens_item(line.text):
-            for index in range(len(runs) - 1, -1, -1):
-                last = boxes[runs[index][-1].number]
-                height = heights[index]
-                gap = box.top - last.bottom
-                if gap > MAX_LINE_GAP * height or gap < -0.6 * height:
-                    continue
-                if not 1 / SIZE_JUMP < max(box.height, 1.0) / max(height, 1.0) < SIZE_JUMP:
-                    continue
-                if _overlap(box, last) < MIN_COLUMN_OVERLAP:
-                    continue
-                if best is None or gap < best_gap:
-                    best, best_gap = index, gap
+        still_open: list[int] = []
+        for index in open_runs:
+            last = boxes[runs[index][-1].number]
+            height = heights[index]
+            gap = box.top - last.bottom
+            if gap > MAX_LINE_GAP * height:
+                continue  # too far above: closed for good
+            still_open.append(index)
+            if gap < -0.6 * height or best_gap < gap and best is not None:
+                continue
+            if not 1 / SIZE_JUMP < max(height_here, 1.0) / max(height, 1.0) < SIZE_JUMP:
+                continue
+            if _overlap(box, last) < MIN_COLUMN_OVERLAP or _opens_item(line.text):
+                continue
+            best, best_gap = index, gap
+        open_runs = still_open
         if best is None:
             runs.append([line])
-            heights.append(box.height)
+            heights.append(height_here)
+            open_runs.append(len(runs) - 1)
         else:
-            runs[best].append(line)
-            heights[best] = fast_median([boxes[member.number].height for member in runs[best]])
+            run = runs[best]
+            run.append(line)
+            if len(run) <= 8:  # the median settles quickly; later lines change it little
+                heights[best] = fast_median([boxes[member.number].bottom - boxes[member.number].top for member in run])
     return runs
 
 
@@ -257,18 +274,18 @@ def layout_blocks(page: Page, *, keep_order: bool = False, regions: bool | None 
     found: list[LayoutBlock] = []
     for run in runs:
         run_boxes = [boxes[line.number] for line in run]
-        texts = tuple(line.text.strip() for line in run)
+        texts = tuple([line.text.strip() for line in run])
         found.append(
             LayoutBlock(
-                block=block_of(tuple(run), tuple(display_width(text) for text in texts), texts),
+                block=block_of(tuple(run), tuple([display_width(text) for text in texts]), texts),
                 box=_union(run_boxes),
-                line_height=float(fast_median([box.height for box in run_boxes])),
+                line_height=float(fast_median([box.bottom - box.top for box in run_boxes])),
                 region=run[0].region,
             )
         )
     if keep_order:
         position = {line.number: index for index, line in enumerate(lines)}
         return sorted(found, key=lambda block: position[block.block.numbers[0]])
-    heights = [box.height for box in boxes.values() if box.height > 0]
+    heights = [box.bottom - box.top for box in boxes.values() if box.bottom > box.top]
     tolerance = 0.25 * fast_median(heights) if heights else 0.0
     return _read_order(page, found, tolerance)

@@ -71,8 +71,12 @@ def _size(found: LayoutBlock) -> float:
 
 def _body_size(geometry: list[LayoutBlock], key) -> float:
     """The page's body type: the commonest size over lines of blocks of three or more lines."""
-    values = [key(found) for found in geometry for _ in found.block.lines if len(found.block.lines) >= 3]
-    values = [value for value in values if value > 0]
+    values: list[float] = []
+    for found in geometry:
+        if len(found.block.lines) >= 3:
+            value = key(found)
+            if value > 0:
+                values.extend([value] * len(found.block.lines))
     return float(fast_median(values)) if values else 0.0
 
 
@@ -130,7 +134,7 @@ def geometry_roles(page: Page, blocks: list[Block], geometry: list[LayoutBlock],
     body = _body_size(geometry, key)
     widths = [found.box.width for found in geometry if len(found.block.lines) >= 3]
     column = float(fast_median(widths)) if len(widths) >= 3 else 0.0
-    pictures = _pictures(page, is_vertical([line for line in page.lines if line.box is not None]))
+    pictures = _pictures(page, is_vertical(page.lines)) if page.regions else []
     for index, (block, found) in enumerate(zip(blocks, geometry, strict=True)):
         role = roles[index]
         kind = kinds.get(found.region or "", "")

@@ -11,7 +11,7 @@ from reader.errors import InputError
 from reader.ingest.articlemap import find_article_map, read_article_map, resolve_units
 from reader.model import MappedArticle
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 BL_METS = """<?xml version="1.0" encoding="UTF-8"?>
 <mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">

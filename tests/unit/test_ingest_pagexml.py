@@ -11,7 +11,7 @@ from reader.errors import InputError
 from reader.ingest.pagexml import parse_custom, read_pagexml
 from reader.model import Box, LineStyle
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SAMPLE = SAMPLES / "two-columns.page.xml"
 
 PAGE_2010 = """<?xml version="1.0" encoding="UTF-8"?>

@@ -13,7 +13,7 @@ from reader.document import open_issue
 from reader.errors import InputError
 from reader.ingest import load_issue
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "examples"
 METS_ISSUE = SAMPLES / "mets-issue"
 
 
