@@ -37,7 +37,7 @@ def is_noise(text: str) -> bool:
         return False  # a long line has words enough to be text, however garbled
     text = text.replace("_", " ")  # rules printed as underscores are not letters
     alnum = sum(char.isalnum() for char in text)
-    if alnum <= 2 and text.strip().casefold() not in ("by", "ly", "hy", "a", "i"):
+    if alnum <= 2 and text.strip().casefold() not in ("by", "ly", "hy"):
         return True
     tokens = text.split()
     if len(tokens) < 2:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.blockrole import BlockRole
-from reader.analysis.blocks import Block, block_of, fast_median
+from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block, block_of, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.datelines import find_dateline
 from reader.analysis.latin import mark_latin_roles
@@ -229,11 +229,41 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     roles = [classify_block(block, column_width) for block in blocks]
     if _latin_page(blocks):
         mark_latin_roles(blocks, roles)
+        if _paragraph_per_line(blocks):
+            _mark_listings(blocks, roles)
     _mark_bare_name_bylines(blocks, roles)
     _mark_staff_lines(blocks, roles)
     _mark_mastheads(blocks, roles)
     _mark_continued_lines(blocks, roles)
     return roles
+
+
+#: Share of a page's lines that must each hold a whole paragraph for the page to store paragraphs per line.
+PARAGRAPH_PAGE_SHARE = 0.2
+#: A run of at least this many short lines on such a page is a listing, an advert or a box, unless it is prose.
+LISTING_MIN_LINES = 3
+#: A line of running text in such a run has at least this many words; most lines of a listing have fewer.
+LISTING_SENTENCE_WORDS = 6
+_LISTING_ROLE = BlockRole(
+    "furniture", reason="a run of short lines on a page of one paragraph per line: advert or listing"
+)
+
+
+def _paragraph_per_line(blocks: list[Block]) -> bool:
+    """Whether the page stores a paragraph per line (ABBYY exports): short lines then stand apart."""
+    lines = sum(len(block.lines) for block in blocks)
+    wide = sum(width >= PARAGRAPH_PER_LINE_WIDTH for block in blocks for width in block.widths)
+    return lines > 0 and wide >= PARAGRAPH_PAGE_SHARE * lines
+
+
+def _mark_listings(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """Runs of short lines that are not prose are adverts, listings and boxes around the stories."""
+    for index, block in enumerate(blocks):
+        if len(block.lines) < LISTING_MIN_LINES or roles[index].role not in ("body", "title"):
+            continue
+        sentences = sum(len(text.split()) >= LISTING_SENTENCE_WORDS for text in block.texts)
+        if 2 * sentences < len(block.lines):
+            roles[index] = _LISTING_ROLE
 
 
 def _latin_page(blocks: list[Block]) -> bool:
