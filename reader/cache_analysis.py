@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.analysis.jumps import link_jumps
 from reader.cache import AnalysisCache, PageStat, page_key, stat_pages
 from reader.cache_codec import CorruptEntry, decode_entry, encode_entry
 from reader.model import Issue, IssueAnalysis, IssueMeta, Page, PageAnalysis
@@ -142,7 +143,7 @@ def _warm(
     from reader.metadata import complete_issue_meta
 
     issue = complete_issue_meta(Issue(issue_id, str(path), meta, pages), page_analyses)
-    return IssueAnalysis(issue, tuple(page_analyses))
+    return IssueAnalysis(issue, link_jumps(page_analyses))
 
 
 def open_issue_cached(
@@ -208,7 +209,7 @@ def open_issue_cached(
     from reader.metadata import complete_issue_meta
 
     issue = complete_issue_meta(Issue(issue_id, str(path), meta, pages), page_analyses)
-    return IssueAnalysis(issue, tuple(page_analyses))
+    return IssueAnalysis(issue, link_jumps(page_analyses))
 
 
 def terminal_progress(label: str) -> tuple[Progress | None, Callable[[], None]]:

@@ -39,6 +39,11 @@ def article_document(article: Article) -> dict[str, Any]:
     }
     if article.segmentation != "ours":
         document["segmentation"] = article.segmentation
+    # the parts of a jumped story link to each other by id; absent where there is no jump
+    if article.continues_on is not None:
+        document["continues_on"] = article.continues_on
+    if article.continued_from is not None:
+        document["continued_from"] = article.continued_from
     return document
 
 

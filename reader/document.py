@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.analysis import analyze_page
+from reader.analysis.jumps import link_jumps
 from reader.ingest import load_issue
 from reader.model import Issue, IssueAnalysis, PageAnalysis
 
 
 def analyze_issue(issue: Issue) -> IssueAnalysis:
-    """Run the article analysis over every page of ``issue``."""
-    return IssueAnalysis(issue, tuple(PageAnalysis(page, analyze_page(page)) for page in issue.pages))
+    """Run the article analysis over every page of ``issue`` and link the parts of jumped stories."""
+    pages = link_jumps([PageAnalysis(page, analyze_page(page)) for page in issue.pages])
+    return IssueAnalysis(issue, pages)
 
 
 def open_issue(path: Path, segmentation: str = "auto") -> IssueAnalysis:

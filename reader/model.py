@@ -209,6 +209,18 @@ class Confidence:
         return (Confidence, (self.headline, self.byline, self.boundaries, dict(self.reasons)))
 
 
+#: Characters that cannot open a title of their own: a headline starting with one continues the kicker.
+_BOUND_OPENERS = frozenset("之的與与及和或而乃")
+#: Instalment numbers and their brackets: a headline of only these is a number, not a title.
+_NUMBERING = frozenset("（）()〔〕[]一二三四五六七八九十百千〇○零廿卅上中下續续完0123456789０１２３４５６７８９ 　")
+
+
+def _is_fragment(headline: str) -> bool:
+    """Whether a headline is only a piece of its printed title (之起居注, （一）（〇）（五）, two characters)."""
+    letters = [char for char in headline if char.isalnum()]
+    return len(letters) <= 2 or headline[0] in _BOUND_OPENERS or all(char in _NUMBERING for char in headline)
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One article (or caption, notice, advert, other furniture) reconstructed from a page.
@@ -234,11 +246,24 @@ class Article:
     byline_lines: tuple[int, ...] = ()
     paragraph_starts: tuple[int, ...] = ()
     segmentation: str = "ours"
+    continues_on: str | None = None
+    """The id of the article this one continues on (a jump "See GOATS, page 3"), in the same issue."""
+    continued_from: str | None = None
+    """The id of the article this one continues (its "From page 1" part), in the same issue."""
+
+    @property
+    def full_title(self) -> str | None:
+        """Kicker, headline and subheadline as one line, as printed; None without any."""
+        parts = [part for part in (self.kicker, self.headline, self.subheadline) if part]
+        return " ".join(parts) if parts else None
 
     @property
     def display_title(self) -> str:
-        """The headline, or the first words of the text when there is none."""
+        """The headline (the whole printed title when the headline alone is a fragment such as 之起居注 or
+        （一）（〇）（五）), or the first words of the text when there is none."""
         if self.headline:
+            if (self.kicker or self.subheadline) and _is_fragment(self.headline):
+                return self.full_title or self.headline
             return self.headline
         for text in (self.kicker, self.subheadline, *self.paragraphs):
             if text:

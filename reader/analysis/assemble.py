@@ -157,6 +157,10 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
             current.body.append(index)
             current.reasons["boundaries"] = "text resumes after an advert or notice printed in its middle"
             continue
+        if role.opens and current is not None and current.kind == "article" and (current.body or current.closed):
+            draft = start()  # "From page 1": the next part of a story from another page starts here
+            draft.body.append(index)
+            continue
         lead_only = current is not None and bool(current.lead) and not current.body
         new_item = current is not None and bool(current.body) and blocks[index].texts[0][:1] in ITEM_MARKERS
         if current is None or current.closed or current.kind != "article" or (lead_only and role.wide) or new_item:

@@ -117,6 +117,22 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[index] = _byline(block, "NAME over a staff line")
             roles[index + 1] = _byline(following, "staff line under a name", opens=False)
     _mark_signatures(blocks, roles)
+    _mark_jump_heads(blocks, roles)
+
+
+def _mark_jump_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A short line over "From page 1" is the jump head (``GOATS``): the title of the story's next part."""
+    for index in range(len(blocks) - 1):
+        block = blocks[index]
+        if (
+            roles[index + 1].opens
+            and roles[index + 1].role == "body"
+            and len(block.lines) == 1
+            and roles[index].role in ("body", "title")
+            and 0 < len(block.texts[0].split()) <= 4
+            and block.texts[0][-1:] not in ".,;:!?"
+        ):
+            roles[index] = BlockRole("title", reason="jump head over a 'From page' line", title_like=True)
 
 
 def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:

@@ -11,6 +11,7 @@ from reader.analysis.bylines import parse_byline_lines, parse_contributors
 from reader.analysis.clean import clean_paragraph, clean_title
 from reader.analysis.fingerprint import article_fingerprint
 from reader.analysis.flow import analysis_lines
+from reader.analysis.jumps import jump_lines, strip_jumps
 from reader.analysis.roles import BlockRole, classify_blocks, split_byline_tails
 from reader.model import Article, Confidence, Contributor, Page
 
@@ -84,6 +85,12 @@ def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tu
     return paragraphs, starts, dateline
 
 
+def _has_latin(draft: Draft, blocks: list[Block]) -> bool:
+    """Whether the article's text is in Latin letters (jump lines are an English and French habit)."""
+    sample = "".join(blocks[index].compact[:40] for index in draft.body[:3])
+    return 3 * sum(char.isascii() and char.isalpha() for char in sample) > len(sample)
+
+
 def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> Article:
     title_lines, inner_bylines = _split_title(draft, blocks, roles)
     byline_lines = sorted({*inner_bylines, *(n for index in draft.byline for n in roles[index].byline_lines)})
@@ -104,9 +111,15 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
     if extra_body:
         paragraphs.insert(0, " ".join(line_text[n].strip() for n in extra_body))
         starts.insert(0, extra_body[0])
+    jumps = (
+        jump_lines([text for index in draft.body for text in blocks[index].texts]) if _has_latin(draft, blocks) else {}
+    )
+    if jumps:  # the jump lines link the parts of the story; they are not its text
+        kept = [(text, start) for text, start in zip(map(strip_jumps, paragraphs), starts, strict=True) if text]
+        paragraphs, starts = [text for text, _ in kept], [start for _, start in kept]
     source_lines = tuple(chain.from_iterable(blocks[index].numbers for index in indices))
     fingerprint = article_fingerprint("\n".join([headline or "", *paragraphs, byline or ""]))
-    reasons = dict(draft.reasons)
+    reasons = {**draft.reasons, **jumps}
     reasons.setdefault(
         "headline",
         "longest title block above the text is the headline" if headline else "no title-like block before the text",

@@ -170,6 +170,9 @@ _RUNNING = BlockRole("body", wide=False, reason="running text")
 _RUNNING_WIDE = BlockRole("body", wide=True, reason="running text")
 _FURNITURE_ROLE = BlockRole("furniture", reason="page header or page number")
 _JUMP_ROLE = BlockRole("body", reason="jump line to or from another page")
+#: "From page 1" heads the part of a story continued from another page: it opens an article.
+_JUMP_IN_ROLE = BlockRole("body", reason="jump line: the story continues from another page", opens=True)
+_JUMP_IN = re.compile(r"\W*(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE)
 _PHOTO_ROLE = BlockRole("body", reason="photo credit (NAME/Paper) beside its picture")
 _TITLE_ROLE = BlockRole("title", reason="short block without clause punctuation", title_like=True)
 
@@ -187,7 +190,7 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
         return _FURNITURE_ROLE
     if latin and len(block.lines) == 1:
         if len(first) <= 60 and (_JUMP.match(first) or _TRAILING_JUMP.search(first)):
-            return _JUMP_ROLE
+            return _JUMP_IN_ROLE if _JUMP_IN.match(first) else _JUMP_ROLE
         if len(first) <= 50 and _PHOTO_BY.fullmatch(first):
             return _PHOTO_ROLE
     byline_numbers = _byline_lines(block)

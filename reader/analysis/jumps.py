@@ -1,0 +1,152 @@
+"""Jumps: an article that breaks off on one page ("See GOATS, page 3") and goes on on another ("From page 1").
+
+Each part stays its own article (a reader, and the truth, see one per page). The page analysis finds the jump
+lines, keeps them out of the cleaned text and quotes them in the article's reasons (``jump_to``,
+``jump_from``), which the analysis cache keeps; :func:`link_jumps` then joins the parts of one issue through ``continues_on`` and
+``continued_from``, matching the jump line's keyword with the jump head (the continuation's short title,
+``GOATS``) and the page numbers on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from reader.model import Article, PageAnalysis
+
+__all__ = ["find_jump", "jump_lines", "link_jumps", "strip_jumps"]
+
+#: "See GOATS, page 3", "Please see page 6", "See PATROL, back page", and OCR's "Sea", "Saa", "Se«".
+_OUT = re.compile(
+    r"(?:\bplease\s+)?\bs[eao][eao«]?\s+(?:(?P<key>[A-Z][A-Za-z.'’&-]*(?:\s+[A-Z][A-Za-z.'’&-]*){0,3})\s*,?\s*)?"
+    r"(?:on\s+)?(?P<back>back\s+)?page\s*(?P<page>\d{1,2})?\W*$",
+    re.IGNORECASE,
+)
+#: "From page 1", "Continued from page 5", "From back page" at the head of the text.
+_IN = re.compile(r"^\W*(?:continued\s+)?from\s+(?P<back>back\s+)?page\s*(?P<page>\d{1,2})?\s*", re.IGNORECASE)
+#: A paragraph this short that ends in a jump is the jump line itself (with a stray word or two).
+JUMP_LINE_MAX_CHARS = 60
+#: Keywords of a jump line must share this many letters with the continuation's head to link them.
+_KEY_MIN_LETTERS = 3
+
+
+def find_jump(text: str, direction: str) -> tuple[str, int] | None:
+    """The keyword and page of a jump line ending (``to``) or opening (``from``) ``text``.
+
+    The page is 0 for "back page" and -1 when the line names none.
+    """
+    if direction == "to":
+        match = _OUT.search(text[-80:])
+        if match is None or not re.search(r"\bpage\b", match.group(0), re.IGNORECASE):
+            return None
+        key = match.group("key") or ""
+        if key.casefold() in ("please", "see"):
+            key = ""
+    else:
+        match = _IN.match(text[:40])
+        if match is None:
+            return None
+        key = ""
+    page = 0 if match.group("back") else int(match.group("page")) if match.group("page") else -1
+    return key, page
+
+
+def strip_jumps(paragraph: str) -> str:
+    """``paragraph`` without a jump line run on at its end or its start (the article's text, not its links)."""
+    match = _IN.match(paragraph[:40])
+    if match is not None:
+        paragraph = paragraph[match.end() :]
+    tail = paragraph[-80:]
+    out = _OUT.search(tail)
+    if out is None or not re.search(r"\bpage\b", out.group(0), re.IGNORECASE):
+        return paragraph
+    key = out.group("key") or ""
+    # a cross-reference inside a sentence ("for details, see page 5") stays; a jump line is short or
+    # names its story in capitals ("… he said. See GOATS, page 3")
+    if len(paragraph) <= JUMP_LINE_MAX_CHARS or (key[:2].isupper() and key.split()[0].isupper()):
+        paragraph = paragraph[: len(paragraph) - len(tail) + out.start()].rstrip()
+    return paragraph
+
+
+def _letters(text: str | None) -> str:
+    return "".join(char for char in (text or "").casefold() if char.isalnum())
+
+
+def _parse(reason: str | None, direction: str) -> tuple[str, int] | None:
+    """The keyword and page of the jump line quoted in an article's reason (``jump_to`` / ``jump_from``)."""
+    return find_jump(reason, direction) if reason else None
+
+
+def jump_lines(texts: Sequence[str]) -> dict[str, str]:
+    """The jump lines among an article's text lines, as reasons: ``{"jump_to": "See GOATS, page 3"}``.
+
+    A "From page" line counts among the first lines only; the last "See … page" line wins.
+    """
+    reasons: dict[str, str] = {}
+    for position, text in enumerate(texts):
+        if position < 3 and "jump_from" not in reasons and find_jump(text, "from"):
+            reasons["jump_from"] = _IN.match(text[:40]).group(0).strip()  # type: ignore[union-attr]
+        out = find_jump(text, "to")
+        if out is not None and (len(text) <= JUMP_LINE_MAX_CHARS or out[0][:2].isupper()):
+            reasons["jump_to"] = text[-80:].strip()
+    return reasons
+
+
+def _score(source: Article, key: str, target: Article, page_number: int) -> int:
+    """How well ``target`` (on page ``page_number``) fits as the continuation of ``source``'s jump."""
+    came_from = _parse(target.confidence.reasons.get("jump_from"), "from")
+    head = _letters(" ".join(p for p in (target.kicker, target.headline, target.subheadline) if p))
+    score = 0
+    wanted = _letters(key)
+    if wanted and len(wanted) >= _KEY_MIN_LETTERS and head and (wanted in head or head in wanted):
+        score += 2
+    if came_from is not None:
+        score += 1 if came_from[1] in (source.page_number, -1) else -1
+    return score
+
+
+def link_jumps(pages: Sequence[PageAnalysis]) -> tuple[PageAnalysis, ...]:
+    """Join the parts of jumped articles across the pages of one issue (``continues_on``/``continued_from``)."""
+    if len(pages) < 2:
+        return tuple(pages)
+    links: dict[str, str] = {}  # source id -> target id
+    taken: set[str] = set()
+    last_page = max(page.page.number for page in pages)
+    for page in pages:
+        for source in page.articles:
+            jump = _parse(source.confidence.reasons.get("jump_to"), "to")
+            if jump is None:
+                continue
+            key, number = jump
+            wanted = last_page if number == 0 else number
+            best: tuple[int, str] | None = None
+            for other in pages:
+                if other.page.number == page.page.number or (wanted > 0 and other.page.number != wanted):
+                    continue
+                if wanted < 0 and other.page.number < page.page.number:
+                    continue
+                for target in other.articles:
+                    if target.kind != "article" or target.id in taken:
+                        continue
+                    score = _score(source, key, target, other.page.number)
+                    if score >= 1 and (best is None or score > best[0]):
+                        best = (score, target.id)
+            if best is not None:
+                links[source.id] = best[1]
+                taken.add(best[1])
+    if not links:
+        return tuple(pages)
+    back = {target: source for source, target in links.items()}
+    return tuple(
+        PageAnalysis(
+            page.page,
+            tuple(
+                replace(article, continues_on=links.get(article.id), continued_from=back.get(article.id))
+                if article.id in links or article.id in back
+                else article
+                for article in page.articles
+            ),
+        )
+        for page in pages
+    )
