@@ -48,7 +48,12 @@ def article_document(article: Article) -> dict[str, Any]:
 
 
 def analysis_document(source: str, analysis: IssueAnalysis) -> dict[str, Any]:
-    """The whole ``analyze --json`` document for an issue."""
+    """The whole ``analyze --json`` document for an issue.
+
+    Each page's ``source`` is the file actually read (the layout file when ``X.txt`` has a twin), and its
+    optional ``format`` (added in format_version 1) says how it was read: ``text``, ``alto``, ``page``,
+    ``hocr``, ``paddle`` or ``abbyy``.
+    """
     issue = analysis.issue
     return {
         "format_version": FORMAT_VERSION,
@@ -64,6 +69,7 @@ def analysis_document(source: str, analysis: IssueAnalysis) -> dict[str, Any]:
             {
                 "number": page_analysis.page.number,
                 "source": page_analysis.page.source,
+                "format": page_analysis.page.format,
                 "articles": [article_document(article) for article in page_analysis.articles],
             }
             for page_analysis in analysis.pages

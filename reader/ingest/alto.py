@@ -17,12 +17,13 @@ each ``TextBlock`` is cleared once its lines are read, so memory stays a small m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
 from reader.errors import InputError
-from reader.ingest.source import MAX_LAYOUT_BYTES, open_bounded, read_head
+from reader.ingest.source import MAX_LAYOUT_BYTES, check_size, is_gzip, open_bounded, read_head
 from reader.ingest.xmlsafe import check_prolog, iterparse_safe, syntax_error
 from reader.model import Box, Line, LineStyle, Page, Region
 from reader.sanitize import sanitize
@@ -34,7 +35,6 @@ UNIT_SCALE = {"pixel": 1.0, "mm10": ASSUMED_DPI / 254.0, "inch1200": ASSUMED_DPI
 """Pixels per ALTO measurement unit."""
 
 _TAGS = ("{*}MeasurementUnit", "{*}TextStyle", "{*}Page", "{*}TextBlock", "{*}Illustration", "{*}GraphicalElement")
-_EVENTS = ("start", "end")
 
 
 def _number(value: str | None) -> float | None:
@@ -47,12 +47,18 @@ def _number(value: str | None) -> float | None:
 
 
 def _box(element: etree._Element, scale: float) -> Box | None:
-    """The element's HPOS/VPOS/WIDTH/HEIGHT as a box in pixels, or None when any is missing."""
+    """The element's HPOS/VPOS/WIDTH/HEIGHT as a box in pixels, or None when any is missing or not a number."""
     get = element.get
-    left, top, width, height = (_number(get(name)) for name in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
-    if left is None or top is None or width is None or height is None:
+    try:
+        left = float(get("HPOS"))  # type: ignore[arg-type]
+        top = float(get("VPOS"))  # type: ignore[arg-type]
+        right = left + float(get("WIDTH"))  # type: ignore[arg-type]
+        bottom = top + float(get("HEIGHT"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # float(None): the attribute is missing
         return None
-    return Box(left * scale, top * scale, (left + width) * scale, (top + height) * scale)
+    if scale != 1.0:
+        return Box(left * scale, top * scale, right * scale, bottom * scale)
+    return Box(left, top, right, bottom)
 
 
 def _text_style(element: etree._Element) -> LineStyle:
@@ -67,23 +73,29 @@ def _text_style(element: etree._Element) -> LineStyle:
 def _enclosing_type(block: etree._Element) -> str | None:
     """The TYPE of the nearest ``ComposedBlock`` around ``block`` (Advertisement, Illustration, Table …)."""
     parent = block.getparent()
-    while parent is not None:
-        tag = parent.tag
-        if isinstance(tag, str) and tag.endswith("ComposedBlock"):
-            kind = parent.get("TYPE")
-            if kind:
-                return kind
+    while parent is not None and parent.tag.endswith("ComposedBlock"):
+        kind = parent.get("TYPE")
+        if kind:
+            return kind
         parent = parent.getparent()
     return None
 
 
-def _release(element: etree._Element) -> None:
-    """Free a finished element and the finished siblings before it, keeping memory bounded."""
+def _release(element: etree._Element, prune: bool) -> None:
+    """Free a finished element's content; with ``prune``, also drop the finished siblings before it.
+
+    Clearing frees the words and lines (almost all the memory); the emptied shells left behind are small,
+    and removing them one by one costs more than the parse itself, so they go in batches.
+    """
     element.clear(keep_tail=False)
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
+    if prune:
+        parent = element.getparent()
+        if parent is not None:
+            del parent[: parent.index(element)]
+
+
+_PRUNE_EVERY = 1024
+"""Released elements between two batch removals of emptied siblings."""
 
 
 class _AltoPage:
@@ -139,42 +151,48 @@ class _AltoPage:
             bold = italic = marked = 0
             hyphen = ""
             hyphenated = False
-            for child in text_line:
-                child_tag = child.tag
-                if child_tag == string_tag:
-                    get = child.get
-                    words.append(get("CONTENT") or "")
-                    confidence = get("WC")
-                    if confidence is not None:
-                        value = _number(confidence)
-                        if value is not None:
-                            confidences.append(value)
-                    ref = get("STYLEREFS")
-                    if ref:
-                        refs[ref] = refs.get(ref, 0) + 1
-                    font_style = get("STYLE")  # ALTO 2+: "bold italics" on the word itself
-                    if font_style:
-                        marked += 1
-                        bold += "bold" in font_style
-                        italic += "italic" in font_style
-                    hyphenated = get("SUBS_TYPE") == "HypPart1"
-                elif child_tag == hyp_tag:
-                    hyphen = child.get("CONTENT") or "-"
+            last_word = None
+            for child in text_line.iterchildren(string_tag):  # SP elements never become Python objects
+                get = child.get
+                words.append(get("CONTENT") or "")
+                confidence = get("WC")
+                if confidence is not None:
+                    try:
+                        confidences.append(float(confidence))
+                    except ValueError:
+                        pass
+                ref = get("STYLEREFS")
+                if ref:
+                    refs[ref] = refs.get(ref, 0) + 1
+                font_style = get("STYLE")  # ALTO 2+: "bold italics" on the word itself
+                if font_style:
+                    marked += 1
+                    bold += "bold" in font_style
+                    italic += "italic" in font_style
+                last_word = child
+            if last_word is not None:
+                tail = last_word.getnext()  # HYP is the line's last element, after its last word
+                while tail is not None and tail.tag != hyp_tag:
+                    tail = tail.getnext()
+                if tail is not None:
+                    hyphen = tail.get("CONTENT") or "-"
                     hyphenated = True
+                else:
+                    hyphenated = last_word.get("SUBS_TYPE") == "HypPart1"
             text = " ".join(words) + hyphen
             style = self._line_style(refs, text_line.get("STYLEREFS") or block_refs)
             if marked:
                 half = len(words) / 2
                 style = LineStyle(style.font_size if style else None, bold > half, italic > half)
             self.lines.append(
-                Line(
+                Line(  # positional: this runs once per line of the page
                     len(self.lines) + 1,
                     sanitize(text) if text else "",
-                    box=_box(text_line, scale),
-                    region=block_id,
-                    style=style,
-                    confidence=sum(confidences) / len(confidences) if confidences else None,
-                    hyphenated=hyphenated,
+                    _box(text_line, scale),
+                    block_id,
+                    style,
+                    sum(confidences) / len(confidences) if confidences else None,
+                    hyphenated,
                 )
             )
 
@@ -194,27 +212,34 @@ def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> 
     """
     check_prolog(read_head(path), path)
     page = _AltoPage()
-    handlers = {
+    by_name = {
         "TextBlock": page.block,
         "TextStyle": page.style,
         "MeasurementUnit": page.unit,
         "Illustration": page.figure,
         "GraphicalElement": page.figure,
+        "Page": page.page_size,
     }
-    with open_bounded(path, limit) as stream:
-        try:
-            for event, element in iterparse_safe(stream, events=_EVENTS, tag=_TAGS):
-                name = element.tag.rsplit("}", 1)[-1]
-                if event == "start":
-                    if name == "Page":
-                        page.page_size(element)
-                    continue
-                handler = handlers.get(name)
-                if handler is not None:
-                    handler(element)
-                    _release(element)
-        except etree.XMLSyntaxError as exc:
-            raise syntax_error(exc, path) from exc
+    handlers: dict[str, Callable[[etree._Element], None]] = {}  # by full tag: one namespace split per tag
+    # A plain file is read by libxml2 itself (its size is checked first); gzip goes through the bounded stream.
+    source = open_bounded(path, limit) if is_gzip(path) else str(check_size(path, limit))
+    released = 0
+    try:
+        for _, element in iterparse_safe(source, events=("end",), tag=_TAGS):
+            tag = element.tag
+            handler = handlers.get(tag)
+            if handler is None:
+                handler = handlers[tag] = by_name[tag.rsplit("}", 1)[-1]]
+            handler(element)
+            released += 1
+            _release(element, released % _PRUNE_EVERY == 0)
+    except etree.XMLSyntaxError as exc:
+        raise syntax_error(exc, path) from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    finally:
+        if not isinstance(source, str):
+            source.close()
     if not page.lines:
         raise InputError(f"{path}: the ALTO file has no text lines")
     return Page(

@@ -90,6 +90,16 @@ def check_regular_file(path: Path, limit: int = MAX_LAYOUT_BYTES) -> int:
     return info.st_size
 
 
+def check_size(path: Path, limit: int = MAX_LAYOUT_BYTES) -> Path:
+    """``path`` itself, after :func:`check_regular_file`: for readers that let libxml2 open a plain file.
+
+    Raises:
+        InputError: see :func:`check_regular_file`.
+    """
+    check_regular_file(path, limit)
+    return path
+
+
 def is_gzip(path: Path) -> bool:
     """True when ``path`` is a regular file that starts with the gzip magic bytes (whatever its name)."""
     try:

@@ -58,7 +58,9 @@ def test_analyze_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert document["issue"]["meta_source"] == {"title": "given", "date": "given", "edition": "unknown"}
     assert document["issue"]["date"] == "2022-12-02"
     (page,) = document["pages"]
-    assert set(page) == {"number", "source", "articles"} and page["number"] == 1
+    # Optional page fields may be added within format_version 1; the required ones never go.
+    assert {"number", "source", "articles"} <= set(page) <= {"number", "source", "articles", "format"}
+    assert page["number"] == 1 and page["format"] == "text"
     keys = {
         "id", "kind", "kicker", "headline", "subheadline", "byline", "contributors",
         "dateline", "paragraphs", "source_lines", "confidence",
