@@ -85,7 +85,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-OPTIONS_WITH_VALUES = ("--data-dir", "--cache-dir", "--script")
+OPTIONS_WITH_VALUES = ("--data-dir", "--cache-dir", "--script", "--segmentation")
 """Global options that take a value, so the word after them is not a command or a path."""
 
 
@@ -102,7 +102,12 @@ def _wants_app(argv: Sequence[str]) -> bool:
     return True
 
 
-APP_VALUE_OPTIONS = {"--data-dir": "data_dir", "--cache-dir": "cache_dir", "--script": "script"}
+APP_VALUE_OPTIONS = {
+    "--data-dir": "data_dir",
+    "--cache-dir": "cache_dir",
+    "--script": "script",
+    "--segmentation": "segmentation",
+}
 
 
 def simple_app_args(argv: Sequence[str]) -> argparse.Namespace | None:

@@ -15,6 +15,8 @@ SIMPLE = [
     ["--debug", "--script", "s2twp", "library", "--data-dir", "d"],
     ["--script", "simplified", "--script", "taiwan"],
     ["報紙/第一版.txt"],
+    ["issue-folder", "--segmentation", "ours"],
+    ["--segmentation", "library", "issue-folder"],
 ]
 
 LEFT_TO_ARGPARSE = [
@@ -27,6 +29,7 @@ LEFT_TO_ARGPARSE = [
     ["--unknown"],
     ["--", "-file-starting-with-dash.txt"],
     ["-"],
+    ["issue-folder", "--segmentation", "nobody"],
 ]
 
 
