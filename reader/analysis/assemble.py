@@ -101,6 +101,8 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
         kind = role.role
         if kind == "furniture":
             drafts.append(Draft(kind="other", body=[index], closed=True, reasons={"boundaries": role.reason}))
+            if current is not None and current.title and not (current.body or current.byline or current.lead):
+                current.closed = True  # a running head ends a title group: what stood above it was the masthead
             continue
         if kind == "caption":
             drafts.append(Draft(kind="caption", body=[index], closed=True, reasons={"boundaries": role.reason}))

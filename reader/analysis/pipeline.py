@@ -12,7 +12,8 @@ from reader.analysis.clean import clean_paragraph, clean_title
 from reader.analysis.fingerprint import article_fingerprint
 from reader.analysis.flow import analysis_lines
 from reader.analysis.jumps import jump_lines, strip_jumps
-from reader.analysis.roles import BlockRole, classify_blocks, split_byline_tails
+from reader.analysis.labels import split_labels
+from reader.analysis.roles import BlockRole, classify_blocks, is_latin_page, split_byline_tails
 from reader.model import Article, Confidence, Contributor, Page
 
 __all__ = ["analyze_page", "unique_ids"]
@@ -169,6 +170,8 @@ def analyze_page(page: Page) -> tuple[Article, ...]:
         return ()
     roles = classify_blocks(blocks)
     drafts = assemble(blocks, roles)
+    if is_latin_page(blocks):
+        drafts = split_labels(drafts, blocks)
     return unique_ids(tuple(_build_article(page, draft, blocks, roles) for draft in drafts))
 
 

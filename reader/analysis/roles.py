@@ -14,7 +14,7 @@ from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signat
 from reader.analysis.datelines import find_dateline
 from reader.analysis.latin import mark_latin_roles
 
-__all__ = ["BlockRole", "classify_blocks", "page_column_width", "split_byline_tails"]
+__all__ = ["BlockRole", "classify_blocks", "is_latin_page", "page_column_width", "split_byline_tails"]
 
 TITLE_MAX_CHARS = 48
 LATIN_TITLE_MAX_CHARS = 110
@@ -25,7 +25,7 @@ MIN_WIDTH_SAMPLE = 20
 
 _CLAUSE_PUNCT = re.compile(r"[、，。；：,;]")
 _FURNITURE = re.compile(
-    r"第[一二三四五六七八九十百零〇0-9]+版|星期[一二三四五六日天]|^(?:page|p\.)\s*\d+$|"
+    r"第[一二三四五六七八九十百零〇0-9]+版|星期[一二三四五六日天]|^(?:page|p\.|pag\W)\s*\d+$|"
     r"^\d{1,3}$|^(?:volume|vol\.)\s*\d+|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\d{4}",
     re.IGNORECASE,
 )
@@ -230,7 +230,7 @@ def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
     """Return the role of every block of a page."""
     column_width = page_column_width(blocks)
     roles = [classify_block(block, column_width) for block in blocks]
-    if _latin_page(blocks):
+    if is_latin_page(blocks):
         mark_latin_roles(blocks, roles)
         if _paragraph_per_line(blocks):
             _mark_listings(blocks, roles)
@@ -269,7 +269,7 @@ def _mark_listings(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[index] = _LISTING_ROLE
 
 
-def _latin_page(blocks: list[Block]) -> bool:
+def is_latin_page(blocks: list[Block]) -> bool:
     """Whether most letters of the page are Latin (sampled from its first blocks: pages are one script)."""
     sample = "".join([block.compact[:40] for block in blocks[:100]])
     return _is_latin(sample)

@@ -122,3 +122,20 @@ def test_text_resumes_after_an_advert_printed_in_its_middle() -> None:
     )
     assert [a.kind for a in articles] == ["article", "advert"]
     assert articles[0].source_lines == (1, 3, 5, 10)
+
+
+def test_nameplate_and_section_labels_stay_out_of_headlines() -> None:
+    articles = _articles(
+        "Campus Daily",
+        "State University, Springfield",
+        "Volume 51, No. 42",
+        "Council delays parking vote",
+        _BODY,
+        _BODY,
+        "LETTERS TO THE EDITOR",
+        "Bikes need lanes now",
+        _BODY,
+    )
+    assert [a.headline for a in articles] == ["Council delays parking vote", "Bikes need lanes now"]
+    page = _page("Campus Daily", "Wednesday, November 19, 1986", "Council delays parking vote", _BODY, _BODY)
+    assert [a.headline for a in analyze_page(page) if a.kind == "article"] == ["Council delays parking vote"]

@@ -1,0 +1,61 @@
+"""Labels above English headlines: the nameplate, section labels and running heads are not part of a title.
+
+A Latin page prints, above a story's headline, lines that belong to the page or the section rather than the
+story: the paper's name and its university line at the top of page one, a section label in capitals
+(``LETTERS TO THE EDITOR``, ``SPORTS``). They stand before the headline, which is the title group's longest
+block; decks stand after it and stay. This pass runs on pages whose letters are mostly Latin only: Chinese
+papers print kickers (引題) above their headlines on purpose.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.assemble import Draft
+from reader.analysis.blocks import Block
+
+__all__ = ["split_labels"]
+
+#: A label in capitals has at most this many words; a longer line in capitals is a headline.
+LABEL_MAX_WORDS = 6
+
+
+def _in_capitals(block: Block) -> bool:
+    letters = [char for char in block.compact if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters if char.isascii())
+
+
+def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
+    """Move leading label blocks out of English title groups into drafts of their own (kind ``other``).
+
+    A leading block goes when it is in capitals and short, or when the story is the first on the page with
+    text (the page's top holds the nameplate and page furniture above the first headline).
+    """
+    result: list[Draft] = []
+    first_with_text = True
+    for draft in drafts:
+        if draft.kind != "article" or len(draft.title) < 2:
+            result.append(draft)
+            first_with_text = first_with_text and not (draft.kind == "article" and draft.body)
+            continue
+        # the headline is the longest block, a mixed-case one where there is one (labels are in capitals)
+        mixed = [index for index in draft.title if not _in_capitals(blocks[index])] or draft.title
+        main = max(mixed, key=lambda index: (len(blocks[index].compact), -index))
+        labels = [
+            index
+            for index in draft.title
+            if index < main
+            and (first_with_text or (_in_capitals(blocks[index]) and not _in_capitals(blocks[main])))
+            and len(" ".join(blocks[index].texts).split()) <= LABEL_MAX_WORDS + (4 if first_with_text else 0)
+        ]
+        if labels:
+            draft.title = [index for index in draft.title if index not in labels]
+            result.append(
+                Draft(
+                    kind="other",
+                    title=labels,
+                    closed=True,
+                    reasons={"boundaries": "nameplate or section label above a headline"},
+                )
+            )
+        result.append(draft)
+        first_with_text = first_with_text and not draft.body
+    return result
