@@ -84,8 +84,36 @@ def _only_captions(draft: Draft, blocks: list[Block]) -> bool:
     return sum(len(blocks[index].compact) for index in draft.body) <= CAPTION_MAX_CHARS
 
 
+#: A heading inside a Chinese report (交涉經過, 釋放經過) has at most this many characters.
+SUBHEAD_MAX_CHARS = 8
+#: Share of the next text block's character pairs that must recur in the open article for a short heading
+#: between them to be inside it.
+SUBHEAD_MIN_COVERAGE = 0.08
+#: … and at least this many distinct pairs: a short item shares a few common ones with anything.
+SUBHEAD_MIN_SHARED = 8
+
+
+def _subhead(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> bool:
+    """Whether the short title-like block ``index`` heads a section of the open, titled CJK ``draft``.
+
+    The text after it must go on with the article's words (lexical continuity): a new report shares few.
+    """
+    block = blocks[index]
+    if draft.closed or draft.kind != "article" or not draft.title or not draft.body or draft.byline:
+        return False
+    if len(block.lines) != 1 or len(block.compact) > SUBHEAD_MAX_CHARS or block.compact[:1].isascii():
+        return False
+    following = index + 1
+    if following >= len(blocks) or roles[following].role != "body" or roles[following].title_like:
+        return False
+    probe = grams.block(following)
+    shared = len(probe & grams.of(draft.blocks))
+    return shared >= SUBHEAD_MIN_SHARED and shared >= SUBHEAD_MIN_COVERAGE * len(probe)
+
+
 def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     drafts: list[Draft] = []
+    grams = _Grams(blocks)
     current: Draft | None = None
     last_article: Draft | None = None  # the article an advert or notice may have interrupted
 
@@ -129,6 +157,10 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
                 and not _last_body_is_text(current, roles, blocks)
             ):
                 current.body.append(index)
+                continue
+            if current is not None and _subhead(current, index, blocks, roles, grams):
+                current.body.append(index)
+                current.reasons["boundaries"] = "a short heading inside the text, which goes on with its words"
                 continue
             draft = start()
             draft.title.append(index)

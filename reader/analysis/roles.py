@@ -145,8 +145,9 @@ def _title_byline_lines(block: Block) -> tuple[int, ...]:
     """Bracketed pen names printed inside a title block: they are byline lines."""
     return tuple(
         line.number
-        for line, text in zip(block.lines, block.texts, strict=True)
-        if text[:1] in "（(" and is_byline_line(text) and not is_name_only_line(text)
+        for position, (line, text) in enumerate(zip(block.lines, block.texts, strict=True))
+        if (text[:1] in "（(" and is_byline_line(text) and not is_name_only_line(text))
+        or (position and is_name_only_line(text))  # 賽珍珠女士作 / 諍　諍　譯 under the headline
     )
 
 

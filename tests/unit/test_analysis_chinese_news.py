@@ -1,0 +1,42 @@
+"""1930s Chinese news pages: headings inside a report stay in it; bylines printed under a headline are bylines."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze_page
+from reader.model import Line, Page
+
+_REPORT = [
+    "上海市商會及法租界納稅華人會、爲勸導法租界商店復業、於昨晨",
+    "、分別發出緊急通吿云、市商會、中法邦交素稱敦睦、此次懸旗糾紛",
+    "、係由越捕執行職務、過分所致、各界引爲遺憾、應請各商店卽先復業、",
+]
+_GOES_ON = [
+    "法租界納稅華人會、昨推代表交涉懸旗",
+    "事件、先於昨晨十時、往晤法租界捕房",
+    "、陳述商民意見、要求各商店卽先復業、",
+]
+
+
+def _page(*blocks: list[str]) -> Page:
+    rows = [text for block in blocks for text in (*block, "")]
+    return Page(number=1, source="p.txt", lines=tuple(Line(i, text) for i, text in enumerate(rows, 1)))
+
+
+def test_a_heading_whose_text_goes_on_with_the_report_stays_in_it() -> None:
+    page = _page(["法租界懸旗糾紛"], ["各商店遵勸今日可復業"], _REPORT, ["交涉經過"], _GOES_ON)
+    articles = [a for a in analyze_page(page) if a.kind == "article"]
+    assert len(articles) == 1
+    assert articles[0].headline == "各商店遵勸今日可復業"
+
+
+def test_a_new_item_with_its_own_words_starts_an_article() -> None:
+    other = ["英國海軍今日在地中海舉行演習、", "軍艦二十餘艘參加、歷時三日云、"]
+    page = _page(["法租界懸旗糾紛"], _REPORT, ["英海軍演習"], other)
+    assert len([a for a in analyze_page(page) if a.kind == "article"]) == 2
+
+
+def test_author_lines_under_a_headline_are_the_byline() -> None:
+    page = _page(["愛國志士", "賽珍珠女士作", "諍　諍　譯"], ["三　革命黨員"], _GOES_ON)
+    (article,) = [a for a in analyze_page(page) if a.kind == "article"]
+    assert article.headline == "愛國志士"
+    assert article.byline == "賽珍珠女士作 諍 諍 譯"
