@@ -104,7 +104,11 @@ def _opens_item(text: str) -> bool:
 
 
 def regions_group_lines(lines: list[Line]) -> bool:
-    """Regions are usable blocks when there are several and they hold more than one line each, typically."""
+    """Regions are usable blocks when there are several and they hold more than one line each, typically.
+
+    An engine that puts every line in a region of its own (PaddleOCR turned into ALTO) says nothing about
+    blocks: the boxes decide then.
+    """
     counts: dict[str, int] = {}
     for line in lines:
         if line.region is None:
@@ -205,36 +209,56 @@ def _merge_between_spanning(items: list[tuple[Box, int]], groups: list[list[int]
     return merged
 
 
+def _groups(items: list[tuple[Box, int]], axis: str, tolerance: float, min_gap: float = 0.0) -> list[list[int]]:
+    """Positions of ``items`` grouped along ``axis`` wherever a gap wider than ``min_gap`` runs through them all."""
+    spans = sorted(
+        (box.left + tolerance, box.right - tolerance, position)
+        if axis == "x"
+        else (box.top + tolerance / 2, box.bottom - tolerance / 2, position)
+        for position, (box, _) in enumerate(items)
+    )
+    groups: list[list[int]] = [[]]
+    reach = spans[0][0]
+    for start, end, position in spans:
+        if groups[-1] and start > reach + min_gap:
+            groups.append([])
+        groups[-1].append(position)
+        reach = max(reach, end)
+    return groups
+
+
+#: Columns needed before a wide horizontal gap through all of them is read as a section break (a rule).
+SECTION_MIN_COLUMNS = 3
+#: How wide (in body line heights) that gap must be.
+SECTION_MIN_GAP = 1.2
+
+
 def _xy_cut(items: list[tuple[Box, int]], tolerance: float) -> list[int]:
     """Indices of ``items`` in reading order by recursive XY-cut.
 
-    Columns come first: where gutters run through the whole set, the parts are read left to right. Otherwise
-    the set is cut into bands read top to bottom. Boxes are shrunk by ``tolerance`` so that OCR boxes that
-    touch do not hide a gutter. Sets that cannot be cut are read top to bottom, then left to right.
+    Columns come first: where gutters run through the whole set, the parts are read left to right. Two
+    things come before columns: a wide gap running across three or more columns (a rule under a section,
+    a feuilleton below the fold) splits them into parts read top to bottom. Otherwise, with no gutter, the
+    set is cut into bands read top to bottom. Boxes are shrunk by ``tolerance`` (a quarter of the body line
+    height) so that OCR boxes that touch do not hide a gutter. Sets that cannot be cut are read top to
+    bottom, then left to right.
     """
     if len(items) <= 1:
         return [index for _, index in items]
-    for axis in ("x", "y"):
-        spans = sorted(
-            (box.left + tolerance, box.right - tolerance, position)
-            if axis == "x"
-            else (box.top + tolerance / 2, box.bottom - tolerance / 2, position)
-            for position, (box, _) in enumerate(items)
-        )
-        groups: list[list[int]] = [[]]
-        reach = spans[0][0]
-        for start, end, position in spans:
-            if groups[-1] and start > reach:
-                groups.append([])
-            groups[-1].append(position)
-            reach = max(reach, end)
-        if axis == "y" and len(groups) > 2:
+    groups = _groups(items, "x", tolerance)
+    if len(groups) >= SECTION_MIN_COLUMNS:
+        sections = _groups(items, "y", tolerance, min_gap=SECTION_MIN_GAP * 4 * tolerance)
+        if len(sections) > 1:
+            groups = sections
+    if len(groups) == 1:
+        groups = _groups(items, "y", tolerance)
+        if len(groups) > 2:
             groups = _merge_between_spanning(items, groups)
-        if len(groups) > 1:
-            order: list[int] = []
-            for group in groups:
-                order.extend(_xy_cut([items[p] for p in group], tolerance))
-            return order
+    if len(groups) > 1:
+        order: list[int] = []
+        for group in groups:
+            order.extend(_xy_cut([items[p] for p in group], tolerance))
+        return order
     return [index for _, index in sorted(items, key=lambda item: (item[0].top, item[0].left))]
 
 

@@ -142,3 +142,13 @@ def test_page_reading_order_is_followed() -> None:
 def test_text_pages_never_take_the_layout_path() -> None:
     page = Page(1, "p.txt", (Line(1, "Title"), Line(2, ""), Line(3, "Body text, with a comma.")))
     assert not has_geometry(page)
+
+
+def test_a_wide_gap_across_three_columns_ends_a_section() -> None:
+    """A feuilleton below a rule across all columns is read after the columns above it, not inside them."""
+    xs = (100, 1000, 1900)
+    above = [entry for x in xs for entry in _column(x, 400, LEFT)]  # bottom at 540
+    below = [entry for x in xs for entry in _column(x, 640, RIGHT)]  # a gap of 100 px: 2.5 line heights
+    page = _page(above + below)
+    order = [found.block.numbers[0] for found in layout_blocks(page)]
+    assert order == [1, 4, 7, 10, 13, 16]
