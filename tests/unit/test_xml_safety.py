@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -157,27 +158,53 @@ _PEAK = textwrap.dedent(
     """
     import resource, sys
     from pathlib import Path
-    from reader.ingest.alto import read_alto
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    page = read_alto(Path(sys.argv[1]))
-    print(len(page.lines), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+    from reader.ingest import read_page
+
+    def kib(field):  # Linux: peak (VmHWM) and current (VmRSS) resident size; elsewhere ru_maxrss for both
+        try:
+            with open("/proc/self/status") as status:
+                return next(int(line.split()[1]) for line in status if line.startswith(field))
+        except OSError:
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    before = kib("VmRSS:")
+    page = read_page(Path(sys.argv[1]))
+    print(len(page.lines), kib("VmHWM:") - before, file=sys.stdout)
     """
 )
 
 
-def test_a_large_alto_page_is_read_in_at_most_eight_times_its_size(tmp_path: Path) -> None:
+def _big_alto(path: Path) -> None:
     line = (
         '<TextLine HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4">'
         + '<String CONTENT="word" HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4" WC="0.9"/><SP/>' * 12
         + "</TextLine>"
     )
     block = '<TextBlock ID="B" HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4">' + line * 20 + "</TextBlock>"
-    path = tmp_path / "big.alto.xml"
     with path.open("w", encoding="utf-8") as handle:
         handle.write('<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page><PrintSpace>')
         for _ in range(1000):
             handle.write(block)
         handle.write("</PrintSpace></Page></Layout></alto>")
+
+
+def _big_hocr(path: Path) -> None:
+    word = "<span class='ocrx_word' title='bbox 1 2 3 4; x_wconf 90'>word</span> "
+    line = f"<span class='ocr_line' title='bbox 1 2 3 4; x_size 20'>{word * 12}</span>"
+    area = f"<div class='ocr_carea' title='bbox 1 2 3 4'><p class='ocr_par'>{line * 20}</p></div>"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('<html xmlns="http://www.w3.org/1999/xhtml"><body><div class="ocr_page" title="bbox 0 0 9 9">')
+        for _ in range(1000):
+            handle.write(area)
+        handle.write("</div></body></html>")
+
+
+@pytest.mark.parametrize("name, write", [("big.alto.xml", _big_alto), ("big.hocr", _big_hocr)])
+def test_a_large_layout_page_is_read_in_at_most_eight_times_its_size(
+    tmp_path: Path, name: str, write: Callable[[Path], None]
+) -> None:
+    path = tmp_path / name
+    write(path)
     size_kib = path.stat().st_size // 1024
     result = subprocess.run([sys.executable, "-c", _PEAK, str(path)], capture_output=True, check=True, timeout=300)
     lines, grown_kib = map(int, result.stdout.split())
