@@ -22,10 +22,20 @@ from dataclasses import dataclass
 from reader.analysis.blocks import Block, block_of, display_width, fast_median
 from reader.model import Box, Line, Page
 
-__all__ = ["ITEM_MARKS", "LayoutBlock", "has_geometry", "is_vertical", "layout_blocks", "regions_group_lines", "turn"]
+__all__ = [
+    "ITEM_MARKS",
+    "LayoutBlock",
+    "has_geometry",
+    "is_vertical",
+    "layout_blocks",
+    "opens_item",
+    "regions_group_lines",
+    "turn",
+]
 
-#: Marks that papers print before each short item (△ ▲ ★ ● ◇ …): a line opening with one starts a block.
-ITEM_MARKS = frozenset("△▲★☆●◇◆■□▼▽◎○◘")
+#: Marks that Chinese papers print before each short item (△ ▲ ★ ● ◇ …): a line opening with one, then
+#: CJK text, starts a block. Before Latin text such glyphs are nearly always OCR noise (■ for a smudge).
+ITEM_MARKS = frozenset("△▲★☆●◇◆○◎")
 #: A line this much taller (or shorter) than the line above is set in another type: a new block.
 SIZE_JUMP = 1.4
 #: Lines closer than this many line heights (vertically) may share a block.
@@ -99,8 +109,16 @@ def _overlap(a: Box, b: Box) -> float:
     return max(0.0, min(a.right, b.right) - max(a.left, b.left)) / narrow
 
 
-def _opens_item(text: str) -> bool:
-    return text[:1] in ITEM_MARKS or (text[:1].isspace() and text.lstrip()[:1] in ITEM_MARKS)
+def opens_item(text: str) -> bool:
+    """Whether a line opens with an item mark followed by CJK text (see :data:`ITEM_MARKS`)."""
+    if text[:1] not in ITEM_MARKS:
+        if not text[:1].isspace():
+            return False
+        text = text.lstrip()
+        if text[:1] not in ITEM_MARKS:
+            return False
+    following = text[1:].lstrip()[:1]
+    return bool(following) and ord(following) >= 0x2E80
 
 
 def regions_group_lines(lines: list[Line]) -> bool:
@@ -131,7 +149,7 @@ def _split_region_runs(lines: list[Line], boxes: dict[int, Box]) -> list[list[Li
                 previous_region == line.region
                 and 1 / SIZE_JUMP < size_ratio < SIZE_JUMP
                 and box.top - before.bottom <= 1.5 * max(height, before_height)
-                and not _opens_item(line.text)
+                and not opens_item(line.text)
             ):
                 runs[-1].append(line)
                 before = box
@@ -168,7 +186,7 @@ def _cluster_lines(lines: list[Line], boxes: dict[int, Box]) -> list[list[Line]]
                 continue
             if not 1 / SIZE_JUMP < max(height_here, 1.0) / max(height, 1.0) < SIZE_JUMP:
                 continue
-            if _overlap(box, last) < MIN_COLUMN_OVERLAP or _opens_item(line.text):
+            if _overlap(box, last) < MIN_COLUMN_OVERLAP or opens_item(line.text):
                 continue
             best, best_gap = index, gap
         open_runs = still_open

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from reader.analysis.assemble import Draft, assemble
 from reader.analysis.blocks import Block, fast_median
-from reader.analysis.geometry import ITEM_MARKS, LayoutBlock, layout_blocks, turn
+from reader.analysis.geometry import LayoutBlock, layout_blocks, opens_item, turn
 from reader.analysis.pipeline import _build_article
 from reader.analysis.roles import BlockRole, classify_blocks, split_byline_tails
 from reader.model import Article, Box, Page
@@ -176,7 +176,7 @@ def _split_at_item_marks(drafts: list[Draft], blocks: list[Block]) -> list[Draft
         body = list(draft.body)
         current.body = [body[0]]
         for index in body[1:]:
-            if blocks[index].texts[0][:1] in ITEM_MARKS:
+            if opens_item(blocks[index].texts[0]):
                 result.append(current)
                 current = Draft(kind="article", body=[index])
                 current.reasons["boundaries"] = "the page's item mark opens a new item"
