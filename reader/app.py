@@ -65,6 +65,7 @@ class ReaderApp(App[None]):
         Binding("B", "bookmarks", "Bookmarks", key_display="B", show=False, id="bookmarks"),
         Binding("A", "notes", "Notes", key_display="A", show=False, id="notes"),
         Binding("e", "export_notes", "Export notes", show=False, id="export-notes"),
+        Binding("i", "edit_issue", "Issue details", show=False, id="edit-issue"),
         Binding("y", "copy_selection", "Copy selection", show=False, id="copy"),
         Binding("ctrl+c", "copy_selection", "Copy", show=False, priority=True, id="copy-ctrl-c"),
         Binding("Y", "copy_selection(True)", "Copy + file", key_display="Y", show=False, id="copy-to-file"),
@@ -305,6 +306,12 @@ class ReaderApp(App[None]):
 
         show_notes(self)
 
+    def action_edit_issue(self) -> None:
+        """Edit the open issue's newspaper, date and edition (kept in reader's data folder)."""
+        from reader.screens.issue_meta import edit_issue_meta
+
+        edit_issue_meta(self)
+
     def action_copy_selection(self, to_file: bool = False) -> None:
         """Copy the selected text to the clipboard (OSC 52); ``Y`` writes it to a file as well."""
         from reader.screens.clipboard import copy_selection
@@ -312,8 +319,8 @@ class ReaderApp(App[None]):
         copy_selection(self, to_file=to_file)
 
     def action_export_notes(self) -> None:
-        """Export the open issue's notes to a Markdown file in the current directory."""
-        from reader.screens.notes_list import export_issue_notes
+        """Export the open issue's notes to a Markdown file, asking where (a save dialog)."""
+        from reader.screens.export_dialog import export_issue_notes
 
         export_issue_notes(self)
 

@@ -284,6 +284,21 @@ def convert_paragraphs(paragraphs: Iterable[str], name: str) -> tuple[str, ...]:
     return tuple(convert(paragraph) for paragraph in paragraphs)
 
 
+def converter_if_ready(name: str) -> Converter | None:
+    """The converter for ``name`` if OpenCC has built it already (never builds it: safe on the UI thread);
+    the identity for ``original``; None while it is not built."""
+    config = resolve_script(name)
+    return _identity if config is None else _converters.get(config)
+
+
+def for_article(article: object, convert: Converter) -> Converter:
+    """``convert`` for the fields of one article, keeping its people's names (byline, contributors) as printed."""
+    if convert is _identity:
+        return convert
+    names = [getattr(c, "name", "") for c in getattr(article, "contributors", ())]
+    return keeping_names(getattr(article, "byline", None), convert, names)
+
+
 def keeping_names(byline: str | None, convert: Converter, names: Iterable[str] = ()) -> Converter:
     """``convert``, except that the people named (in ``byline`` and ``names``) stay as printed.
 

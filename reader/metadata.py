@@ -141,7 +141,8 @@ def nameplate_from_pages(pages: Sequence[Page]) -> tuple[str, str] | None:
         on_page: set[str] = set()
         head = [line for line in page.lines if line.text.strip()][:12]
         for line in head:
-            for segment in _segments(line.text):
+            whole = [line.text.strip()] if len(_compact(line.text)) <= 12 else []  # 晶　報: spaced, one name
+            for segment in dict.fromkeys([*whole, *_segments(line.text)]):
                 key = _compact(segment)
                 if not 2 <= len(key) <= 40 or any(ch.isdigit() for ch in segment) or find_dates([segment]):
                     continue

@@ -259,9 +259,12 @@ def search_issue(analysis: IssueAnalysis, query: str, convert: Convert | str | N
     if not forms.folded:
         return []
     hits: list[Hit] = []
+    from reader.convert import for_article
+
     for number, article in enumerate(analysis.articles, start=1):
+        shown_as = for_article(article, convert) if convert is not None else None  # names kept, as displayed
         for field, paragraph_index, value in _fields(article):
-            shown = convert(value) if convert is not None else value
+            shown = shown_as(value) if shown_as is not None else value
             for start, end in forms.spans(shown):
                 hits.append(Hit(number, article, article.page_number, field, paragraph_index, shown, start, end))
     return hits

@@ -18,6 +18,14 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
 
 
+def _keeping_names(article: Article, convert: Convert) -> Convert:
+    if convert is _same:
+        return convert
+    from reader.convert import for_article
+
+    return for_article(article, convert)
+
+
 def short_byline(article: Article, limit: int = 24) -> str:
     """The byline trimmed for one-line listings ('' when there is none)."""
     byline = " ".join((article.byline or "").split())
@@ -25,14 +33,16 @@ def short_byline(article: Article, limit: int = 24) -> str:
 
 
 def list_line(number: int, article: Article, convert: Convert = _same) -> str:
-    """One line of ``reader list``: number, headline (or first words), byline, tab-separated."""
+    """One line of ``reader list``: number, headline (or first words), byline, tab-separated (names unconverted)."""
+    convert = _keeping_names(article, convert)
     title = convert(" ".join(article.display_title.split()))
     kind = "" if article.kind == "article" else f"[{article.kind}] "
     return f"{number}\t{kind}{title}\t{convert(short_byline(article))}"
 
 
 def article_text(number: int, article: Article, convert: Convert = _same) -> str:
-    """An article as readable text: headline block, byline, dateline, then the paragraphs."""
+    """An article as readable text: headline block, byline, dateline, then the paragraphs (names unconverted)."""
+    convert = _keeping_names(article, convert)
     lines = [f"── {number} · page {article.page_number} · {article.kind} ──"]
     if article.kicker:
         lines.append(convert(article.kicker))

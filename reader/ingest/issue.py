@@ -136,6 +136,8 @@ def scan_library(path: Path) -> tuple[IssueRef, ...]:
     Raises:
         InputError: the path is not a folder or holds no issue.
     """
+    from reader.metadata import infer_meta
+
     if not path.is_dir():
         raise InputError(f"{path}: a library must be a folder of issue folders")
     refs = []
@@ -143,7 +145,8 @@ def scan_library(path: Path) -> tuple[IssueRef, ...]:
         if child.is_dir():
             page_files = find_page_files(child)
             if page_files:
-                refs.append(IssueRef(child, read_meta(child), len(page_files)))
+                meta = infer_meta(read_meta(child), child, (), [f.name for f in page_files])  # path only: cheap
+                refs.append(IssueRef(child, meta, len(page_files)))
     if not refs:
         raise InputError(f"{path}: no issue folders with page files")
     return tuple(sorted(refs, key=lambda ref: (ref.meta.date or "9999", ref.meta.title or "", ref.path.name)))

@@ -17,6 +17,8 @@ from reader.screens.common import in_background, issue_screen, selected_text
 from reader.screens.help import OSC52_TERMINALS
 
 SELECTION_FILE = "reader-selection.txt"
+LASTING_SECONDS = 24 * 3600.0
+"""How long a message saying where a file was written stays (until dismissed, in practice)."""
 
 
 def export_folder(app: App[Any]) -> Path:
@@ -63,7 +65,7 @@ def copy_selection(app: App[Any], *, to_file: bool = False) -> None:
             f"Copied {len(text)} characters, and wrote them to {path}",
             title="Copy",
             markup=False,
-            timeout=float("inf"),
+            timeout=LASTING_SECONDS,
         )
 
     in_background(app, write, done, "Could not write the selection")

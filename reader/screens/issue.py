@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer
 
-from reader.model import Article, PageAnalysis
+from reader.model import Article, IssueMeta, PageAnalysis
 from reader.screens.issue_loading import IssueLoader, breakpoint_classes
 from reader.screens.issue_search import IssueSearch
 from reader.widgets.article_list import ArticleList
@@ -96,6 +96,8 @@ class IssueScreen(IssueLoader):
         self._articles: tuple[Article, ...] = ()
         self._current: Article | None = None
         self._restore_id: str | None = None
+        self._meta: IssueMeta | None = None
+        """The issue's metadata with the user's edits (read once the store is open)."""
         self._state_restored = False
         """Whether the saved reading state was read (until then, showing an article must not overwrite it)."""
         self.search = IssueSearch()
@@ -166,12 +168,24 @@ class IssueScreen(IssueLoader):
         self.script = self._cli_script or (saved if saved in SCRIPT_CYCLE else "original")
         self.query_one(ArticleList).set_articles(self._articles, markers=app.markers_for(self.analysis()))
         self._warm_up(self.script)
+        self._update_sub_title()  # the issue's details with the user's edits
+
+    def refresh_issue_meta(self) -> None:
+        """Show the issue's newspaper and date again (after the user edited them with ``i``)."""
+        self._meta = None
+        self._update_sub_title()
 
     def _update_sub_title(self, analyzing: int = 0) -> None:
         issue = self.issue
         if issue is None:
             return
-        parts = [issue.title or Path(issue.source).name, issue.date or "undated"]
+        from reader.convert import converter_if_ready
+        from reader.screens.issue_meta import current_meta, issue_label
+
+        if self._meta is None and self._state_restored:
+            self._meta = current_meta(self.app, issue)  # the user's edits, once the store is open
+        convert = converter_if_ready(self.script) if self.script != "original" else None
+        parts = issue_label(self._meta or issue.meta, Path(issue.source).name, convert)
         if self._current is not None:
             parts.append(f"page {self._current.page_number}")
         if self.script != "original":
@@ -237,10 +251,13 @@ class IssueScreen(IssueLoader):
 
     @work(thread=True, exclusive=True, group="convert-titles", exit_on_error=False)
     def _convert_titles(self, script: str) -> None:
-        from reader.convert import get_converter
+        from reader.convert import for_article, get_converter
 
-        convert = get_converter(script)
-        titles = {a.id: (convert(a.display_title), convert(a.byline) if a.byline else None) for a in self._articles}
+        base = get_converter(script)
+        titles = {}
+        for a in self._articles:
+            convert = for_article(a, base)  # names in bylines stay as printed
+            titles[a.id] = (convert(a.display_title), convert(a.byline) if a.byline else None)
         self.post_message(self.TitlesConverted(script, titles))
 
     @on(ArticleConverted)
@@ -253,6 +270,7 @@ class IssueScreen(IssueLoader):
     def _titles_converted(self, event: TitlesConverted) -> None:
         if event.script == self.script:
             self.query_one(ArticleList).set_titles(event.titles)
+            self._update_sub_title()  # the newspaper's name in this script too
 
     # ---- search --------------------------------------------------------------------------------
 

@@ -15,17 +15,18 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from reader.ingest import IssueRef
+from reader.metadata import shown
 from reader.sanitize import sanitize
 from reader.widgets.title_bar import TitleBar
 
 
 def issue_prompt(ref: IssueRef) -> Content:
-    """One issue as a list entry: date, newspaper, pages and folder (plain text, never markup)."""
+    """One issue as a list entry: date, newspaper (inferred values marked ``?``), pages and folder (plain text)."""
     pages = f"{ref.page_count} page" + ("s" if ref.page_count != 1 else "")
     return Content.assemble(
-        (ref.meta.date or "undated   ", "bold"),
+        (shown(ref.meta, "date", "undated   "), "bold"),
         "  ",
-        (ref.meta.title or "(untitled newspaper)", "bold $text-accent"),
+        (shown(ref.meta, "title", "(untitled newspaper)"), "bold $text-accent"),
         (f"  {ref.meta.edition}" if ref.meta.edition else "", "italic"),
         "\n            ",
         (f"{pages} · {sanitize(ref.path.name)}", "dim"),

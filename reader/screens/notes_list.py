@@ -1,12 +1,10 @@
 """All notes (``A``), filterable by issue and tag; ``e`` edits, ``d`` deletes after confirmation.
 
-Also home of :func:`show_notes` (``A``) and :func:`export_issue_notes` (``e``: the current issue's notes to a
-new Markdown file in the current directory).
+Also home of :func:`show_notes` (``A``); ``e`` (export) lives in :mod:`reader.screens.export_dialog`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from textual import on
@@ -20,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from reader.annotations import Note
 from reader.sanitize import sanitize
-from reader.screens.common import current_analysis, in_background, issue_screen, store_of
+from reader.screens.common import current_analysis, in_background, store_of
 from reader.screens.note_editor import NoteDraft, NoteEditor
 
 ALL_ISSUES = "*"
@@ -247,61 +245,3 @@ def show_notes(app: App[Any]) -> None:
         except Exception:  # noqa: BLE001 - markers are a convenience; the list reports read errors itself
             found = {}
     app.push_screen(NotesListScreen(store, found, issue_id))
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    from reader.export import target_in
-
-    target = target_in(folder, name)
-    stem, suffix = Path(name).stem, Path(name).suffix
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = target_in(folder, f"{stem} ({counter}){suffix}")
-    return target
-
-
-def _current_meta(store: Any, issue: Any) -> Any:
-    """The issue's metadata with the user's edits (as ``reader issue show`` gives it)."""
-    from reader.metadata import apply_edits
-
-    edits = getattr(store, "get_issue_edits", lambda issue_id: {})(issue.id)
-    return apply_edits(issue.meta, edits)
-
-
-def export_issue_notes(app: App[Any], folder: Path | None = None) -> None:
-    """``e``: write the open issue's notes to a new Markdown file in ``folder`` (the current directory)."""
-    if issue_screen(app) is None:
-        return
-    analysis = current_analysis(app)
-    store = store_of(app) if analysis is not None else None
-    if analysis is None or store is None:
-        return
-    where = folder or Path.cwd()
-
-    def export() -> tuple[int, Path | None]:
-        from reader.export import default_filename, to_markdown
-        from reader.filewrite import write_new_file
-        from reader.store import resolve_anchor
-
-        notes = store.list_notes(issue_id=analysis.issue.id)
-        if not notes:
-            return 0, None
-        found = {n.id: resolve_anchor(n, analysis) is not None for n in notes}
-        content = to_markdown(notes, found=found, issues={analysis.issue.id: _current_meta(store, analysis.issue)})
-        for _attempt in range(5):  # another file may appear between choosing the name and writing
-            try:
-                return len(notes), write_new_file(_free_name(where, default_filename(notes)), content)
-            except Exception as exc:  # noqa: BLE001
-                if "already exists" not in str(exc):
-                    raise
-        raise RuntimeError(f"could not find a free file name in {where}")
-
-    def done(result: tuple[int, Path | None]) -> None:
-        count, path = result
-        if path is None:
-            app.notify("This issue has no notes to export", markup=False)
-        else:
-            app.notify(f"Exported {count} note(s) to {path}", title="Export", markup=False, timeout=8)
-
-    in_background(app, export, done, "Could not export")

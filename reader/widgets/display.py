@@ -56,6 +56,10 @@ def display_article(
     article: Article, page: Page | None, script: str = "original", convert: Convert | None = None
 ) -> DisplayArticle:
     """Build the display text of ``article``; ``convert`` maps text to ``script`` (identity when None)."""
+    if convert is not None:
+        from reader.convert import for_article
+
+        convert = for_article(article, convert)  # names in bylines and contributors stay as printed
     same: Convert = convert or (lambda text: text)
 
     def maybe(text: str | None) -> str | None:

@@ -9,10 +9,13 @@ from textual.widgets import Input, OptionList, Select, TextArea
 
 from reader.app import ReaderApp
 from reader.screens.bookmarks import BookmarksScreen
+from reader.screens.export_dialog import ExportDialog
 from reader.screens.issue import IssueScreen
+from reader.screens.issue_meta import IssueMetaEditor
 from reader.screens.note_editor import NoteEditor
 from reader.screens.notes_list import ConfirmDelete, NotesListScreen
 from reader.store import Store
+from reader.widgets.title_bar import TitleBar
 from tests.app.conftest import MARKUP_ISSUE, settle
 
 SIZE = (120, 40)
@@ -152,28 +155,79 @@ async def test_A_lists_filters_edits_and_deletes(real_store: Store) -> None:
 
 
 async def test_e_exports_the_issue_notes(real_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """e writes a new Markdown file in the current directory and names it in a notification."""
+    """e asks where (the remembered folder, a name from newspaper and date), never overwrites, and the message
+    saying where the file went stays."""
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.chdir(out)
+    monkeypatch.chdir(tmp_path)  # not where the export goes
+    real_store.set_state("export_folder", str(out))
     app = _app(real_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
-        assert list(out.iterdir()) == []  # nothing to export yet
+        assert list(out.iterdir()) == [] and not isinstance(app.screen, ExportDialog)  # nothing to export yet
         from reader.screens.common import current_analysis
 
         real_store.add_note(current_analysis(app), app.current_article, "导出", quote="党支部")
         await pilot.press("e")
         await settle(pilot)
-        await pilot.press("e")  # a second export never overwrites the first
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-folder", Input).value == str(out)
+        assert dialog.query_one("#export-name", Input).value == "2022-12-02 郑州高新区地方报 notes.md"
+        await pilot.press("enter")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
-    files = sorted(out.iterdir())
-    assert len(files) == 2 and all(f.suffix == ".md" for f in files)
-    assert "\n导出\n" in files[0].read_text(encoding="utf-8")
-    assert any(str(files[0]) in m for m in messages)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#export-name", Input).value == "2022-12-02 郑州高新区地方报 notes (2).md"
+        app.screen.query_one("#export-name", Input).value = "2022-12-02 郑州高新区地方报 notes.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "already exists" in str(app.screen.query_one("#export-problem").render())  # never overwrites
+        await pilot.press("escape")
+        await settle(pilot)
+        notices = [n for n in app._notifications if "Exported" in n.message]
+    (written,) = sorted(out.iterdir())
+    assert "\n导出\n" in written.read_text(encoding="utf-8")
+    assert notices and str(written) in notices[0].message and notices[0].timeout >= 3600
+    assert real_store.get_state("export_folder") == str(out)
+
+
+async def test_i_edits_the_issue_details_and_the_title_bar_follows(real_store: Store, tmp_path: Path) -> None:
+    """i opens a form with the newspaper, date and edition and where each came from; saving stores the edit in
+    the data folder (not the issue folder) and the title bar shows it; inferred values are marked '?'."""
+    issue = tmp_path / "jb"
+    issue.mkdir()
+    (issue / "page1.txt").write_text(
+        "第一版　民國九年四月九日\n\n晶　報\n\n之起居注\n（小坡）\n\n昨日天氣晴朗，本報同人遊於公園，見花木扶疏。\n",
+        encoding="utf-8",
+    )
+    app = _app(real_store, issue)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title_bar = app.screen.query_one(TitleBar)
+        assert "晶報? · 1920-04-09?" in str(title_bar.render())
+        await pilot.press("i")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, IssueMetaEditor)
+        assert form.query_one("#meta-date", Input).value == "1920-04-09"
+        assert "inferred" in " ".join(str(label.render()) for label in form.query(".meta-source"))
+        form.query_one("#meta-date", Input).value = "1920-4-10"
+        form.query_one("#meta-edition", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "晶報? · 1920-04-10 ·" in str(title_bar.render())
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#meta-date", Input).value = "1920-02-30"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, IssueMetaEditor)  # a date that does not exist is refused
+        issue_id = app.current_issue.id
+    edits = real_store.get_issue_edits(issue_id)
+    assert edits == {"date": "1920-04-10", "edition": "2"} and sorted(p.name for p in issue.iterdir()) == ["page1.txt"]
 
 
 async def test_markup_headline_is_shown_literally(real_store: Store) -> None:
