@@ -41,7 +41,7 @@ def test_help_screen(snap_compare) -> None:
     """A centred box titled "Keys" over the dimmed main screen, in two columns of groups: on the left "Reading"
     (tab, [, ], r, /, n, N, t, f, esc) then "Article list" (↑ ↓, enter, j, k); on the right "Article text"
     (j, k, shift+arrows Select) then "Anywhere" (^c Copy, q, ?, ^p, b Bookmark, a Note, B Bookmarks, A Notes,
-    e Export notes, y Copy selection, Y Copy + file), and below both a note naming the terminals that support OSC 52.
+    e Export notes, i Issue details, y Copy selection, Y Copy + file), and below both a note naming the terminals that support OSC 52.
     Every key is visible, with no scrollbar; the bottom border says "Esc to close"."""
 
     async def run_before(pilot: Any) -> None:

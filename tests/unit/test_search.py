@@ -121,6 +121,9 @@ def test_search_issue_reading_order_and_offsets_after_conversion() -> None:
     ]
     taiwan = get_converter("taiwan")
     for hit in hits:
+        if hit.field == "byline":  # a name in a byline is shown as printed (never converted), and found so
+            assert hit.match == "高新区" and hit.text == "記者 高新区"
+            continue
         assert hit.match == "高新區"
         assert hit.text == taiwan(getattr(hit.article, hit.field) if hit.paragraph_index is None else
                                   hit.article.paragraphs[hit.paragraph_index])  # fmt: skip
