@@ -7,8 +7,8 @@ Line *k* is the *k*-th ``<line>`` of the file in document order. A line's text i
 characters (or its ``formatting`` text when there are none), its box the ``l``/``t``/``r``/``b``
 attributes (pixels), its style the ``formatting``'s ``fs`` (points), ``bold`` and ``italic``, its
 confidence the mean ``charConfidence`` (0–100; -1 means unknown). Each ``<block>`` is a region whose kind is
-its ``blockType`` (Text, Table, Picture, Barcode, Separator …). Pages are parsed one at a time
-(``iterparse``) and cleared after use.
+its ``blockType`` (Text, Table, Picture, Barcode, Separator …). The file is parsed incrementally
+(``iterparse``), each line cleared once read.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from reader.model import Box, Line, LineStyle, Page, Region
 from reader.sanitize import sanitize
 
 _TRUE = ("1", "true", "yes")
+_TAGS = ("{*}page", "{*}block", "{*}line")
 
 
 def _number(value: str | None) -> float | None:
@@ -75,30 +76,37 @@ def _line(element: etree._Element, number: int, region: str) -> Line:
 
 
 class _AbbyyDocument:
-    """Lines and regions of the pages read so far, with the height they take when stacked."""
+    """Lines and regions read so far, fed by ``iterparse`` events, with the height the pages take stacked."""
 
     def __init__(self) -> None:
         self.lines: list[Line] = []
         self.regions: list[Region] = []
-        self.offset = 0.0
+        self.offset = 0.0  # top of the current page in the stacked pages
+        self.page_height = 0.0
         self.width: float | None = None
+        self.block_id = "block-0"
 
-    def page(self, element: etree._Element) -> None:
-        offset = self.offset
-        for block in element.iter("{*}block"):
-            region_id = f"block-{len(self.regions) + 1}"
-            box = _box(block)
-            if box is None:
-                rect = next(block.iter("{*}rect"), None)
-                box = _box(rect) if rect is not None else None
-            self.regions.append(Region(region_id, block.get("blockType"), _shift(box, offset)))
-            for line_element in block.iter("{*}line"):
-                line = _line(line_element, len(self.lines) + 1, region_id)
-                self.lines.append(replace(line, box=_shift(line.box, offset)) if offset else line)
-        width, height = _number(element.get("width")), _number(element.get("height"))
+    def page_started(self, element: etree._Element) -> None:
         if self.width is None:
-            self.width = width
-        self.offset += height or 0.0
+            self.width = _number(element.get("width"))
+        self.page_height = _number(element.get("height")) or 0.0
+
+    def page_ended(self) -> None:
+        self.offset += self.page_height
+
+    def block_started(self) -> None:
+        self.block_id = f"block-{len(self.regions) + 1}"
+
+    def block_ended(self, element: etree._Element) -> None:
+        box = _box(element)
+        if box is None:
+            rect = next(element.iter("{*}rect"), None)
+            box = _box(rect) if rect is not None else None
+        self.regions.append(Region(self.block_id, element.get("blockType"), _shift(box, self.offset)))
+
+    def line(self, element: etree._Element) -> None:
+        line = _line(element, len(self.lines) + 1, self.block_id)
+        self.lines.append(replace(line, box=_shift(line.box, self.offset)) if self.offset else line)
 
 
 def _shift(box: Box | None, offset: float) -> Box | None:
@@ -117,12 +125,21 @@ def read_abbyy(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) ->
     document = _AbbyyDocument()
     with open_bounded(path, limit) as stream:
         try:
-            for _, element in iterparse_safe(stream, events=("end",), tag=("{*}page",)):
-                document.page(element)
-                element.clear(keep_tail=False)
-                parent = element.getparent()
-                while parent is not None and element.getprevious() is not None:
-                    del parent[0]
+            for event, element in iterparse_safe(stream, events=("start", "end"), tag=_TAGS):
+                name = element.tag.rsplit("}", 1)[-1]
+                if event == "start":
+                    if name == "page":
+                        document.page_started(element)
+                    elif name == "block":
+                        document.block_started()
+                    continue
+                if name == "line":
+                    document.line(element)
+                elif name == "block":
+                    document.block_ended(element)
+                else:
+                    document.page_ended()
+                element.clear(keep_tail=False)  # a line's characters are the bulk of the file
         except etree.XMLSyntaxError as exc:
             raise syntax_error(exc, path) from exc
     if not any(line.text for line in document.lines):

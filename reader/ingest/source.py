@@ -145,9 +145,15 @@ def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
     """The first ``size`` (decompressed) bytes of a file, for format detection; b'' when unreadable."""
     try:
         # No size limit here: a file too large to read is still recognized, and refused by its reader.
-        with open_bounded(path, 1 << 62) as stream:
-            return stream.read(size)
-    except (InputError, OSError):
+        check_regular_file(path, 1 << 62)
+        with path.open("rb") as handle:
+            head = handle.read(size)
+            if not head.startswith(GZIP_MAGIC):
+                return head  # the common case: one open, one read
+            handle.seek(0)
+            with gzip.GzipFile(fileobj=handle, mode="rb") as stream:
+                return stream.read(size)
+    except (InputError, OSError, EOFError, zlib.error):
         return b""
 
 

@@ -199,7 +199,21 @@ def _big_hocr(path: Path) -> None:
         handle.write("</div></body></html>")
 
 
-@pytest.mark.parametrize("name, write", [("big.alto.xml", _big_alto), ("big.hocr", _big_hocr)])
+def _big_abbyy(path: Path) -> None:
+    chars = "".join(f'<charParams l="1" t="2" r="3" b="4" charConfidence="90">{c}</charParams>' for c in "words go ")
+    line = f'<line baseline="4" l="1" t="2" r="3" b="4"><formatting fs="9.">{chars * 2}</formatting></line>'
+    block = f'<block blockType="Text" l="1" t="2" r="3" b="4"><text><par>{line * 20}</par></text></block>'
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('<document xmlns="http://www.abbyy.com/FineReader_xml/FineReader10-schema-v1.xml">')
+        handle.write('<page width="9" height="9">')
+        for _ in range(1000):
+            handle.write(block)
+        handle.write("</page></document>")
+
+
+@pytest.mark.parametrize(
+    "name, write", [("big.alto.xml", _big_alto), ("big.hocr", _big_hocr), ("big_abbyy.xml", _big_abbyy)]
+)
 def test_a_large_layout_page_is_read_in_at_most_eight_times_its_size(
     tmp_path: Path, name: str, write: Callable[[Path], None]
 ) -> None:
