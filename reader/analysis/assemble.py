@@ -128,7 +128,17 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     for index, role in enumerate(roles):
         kind = role.role
         if kind == "furniture":
-            drafts.append(Draft(kind="other", body=[index], closed=True, reasons={"boundaries": role.reason}))
+            last = drafts[-1] if drafts else None
+            if (
+                last is not None
+                and last.kind == "other"
+                and last.body
+                and last.body[-1] == index - 1
+                and not last.title
+            ):
+                last.body.append(index)  # a run of furniture or noise lines is one piece of furniture
+            else:
+                drafts.append(Draft(kind="other", body=[index], closed=True, reasons={"boundaries": role.reason}))
             if current is not None and current.title and not (current.body or current.byline or current.lead):
                 current.closed = True  # a running head ends a title group: what stood above it was the masthead
             continue

@@ -132,6 +132,8 @@ _LATIN_ROLE_KEYS = {
     if word.isascii() and len(word) > 3
 }
 _LONGEST_ROLE_KEY = max(map(len, _LATIN_ROLE_KEYS))
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_ROLE_PAIRS = {key: {key[i : i + 2] for i in range(len(key) - 1)} for key in _LATIN_ROLE_KEYS}
 _LATIN_ROLES_BY_INITIAL: dict[str, list[tuple[str, Counter[str]]]] = {}
 for _key in sorted(_LATIN_ROLE_KEYS):
     _LATIN_ROLES_BY_INITIAL.setdefault(_key[0], []).append((_key, Counter(_key)))
@@ -179,13 +181,15 @@ _LATIN_NAME = re.compile(
 )
 
 
+#: Cheap test before the full pattern: "by" (or its OCR forms) near the start of the line.
+_BY_HINT = re.compile(r"(?:^|[^a-z])(?:b|l|h|ij|r)[yv](?:[^a-z]|$)", re.IGNORECASE)
 #: The longest "By NAME" line, rules and staff line run on included.
 OPENING_BYLINE_MAX_CHARS = 90
 
 
 def opens_article(text: str) -> bool:
     """A Latin "By NAME" line (also ``BY``, OCR-garbled ``ly``/``Hy``/``IJy`` and ``Story by``): it heads a story."""
-    if len(text) > OPENING_BYLINE_MAX_CHARS:
+    if len(text) > OPENING_BYLINE_MAX_CHARS or not _BY_HINT.search(text, 0, 40):
         return False
     stripped = _strip(text.replace("_", " ")).lstrip(".,:;-|'\"1 ")
     match = _LATIN_BY_WORD.match(stripped)
@@ -288,6 +292,8 @@ def is_signature_line(text: str) -> bool:
 
 def is_byline_line(text: str) -> bool:
     """Return True when ``text`` on its own line is a byline as printed."""
+    if len(text) > 4 * 60:
+        return False  # longer than any byline even with its spacing collapsed; skips the split below
     stripped = _strip(text)
     if not stripped or len(stripped) > 60:
         return False
@@ -399,11 +405,14 @@ def is_role_word(text: str, fuzzy: bool = False) -> bool:
             at most about one letter in four differs.
     """
     stripped = _strip(text).strip(" ,.;:：，、()（）_-/|")
-    if stripped.casefold() in _ROLE_WORD_SET or bool(stripped) and not _LATIN_ROLE.sub("", stripped).strip(" ,.;"):
+    if stripped.casefold() in _ROLE_WORD_SET:
+        return True
+    # several roles in a row ("Staff Writer, Associated Press"): nothing is left once they are removed
+    if stripped and _LATIN_ROLE.search(stripped) and not _LATIN_ROLE.sub("", stripped).strip(" ,.;"):
         return True
     if not fuzzy:
         return False
-    key = "".join(char for char in stripped.casefold() if char.isalpha())
+    key = _NOT_LETTER.sub("", stripped.casefold())
     if not 5 <= len(key) <= _LONGEST_ROLE_KEY + _LONGEST_ROLE_KEY // 4 or not stripped.isascii():
         return False
     candidates = _LATIN_ROLES_BY_INITIAL.get(key[0])
@@ -411,11 +420,17 @@ def is_role_word(text: str, fuzzy: bool = False) -> bool:
         return False  # OCR rarely garbles the first letter of a staff line; it keeps this test cheap
     from difflib import SequenceMatcher  # only for short lines that failed the exact test
 
-    letters = Counter(key)
-    matcher = SequenceMatcher(None, "", key)  # the second sequence is the one SequenceMatcher indexes
+    letters: Counter[str] | None = None
+    pairs = {key[i : i + 2] for i in range(len(key) - 1)}
+    matcher: SequenceMatcher[str] | None = None
     for role, role_letters in candidates:
         if abs(len(role) - len(key)) > len(role) // 4:
             continue
+        # a garbled role keeps some of its letter pairs; set arithmetic rules out most lines at once
+        if 5 * len(pairs & _ROLE_PAIRS[role]) < len(role):
+            continue
+        letters = letters or Counter(key)
+        matcher = matcher or SequenceMatcher(None, "", key)  # the second sequence is the indexed one
         # letters in common bound the ratio from above: most roles fail here without an alignment
         if 2 * sum((letters & role_letters).values()) < 0.75 * (len(role) + len(key)):
             continue

@@ -85,6 +85,8 @@ def jump_lines(texts: Sequence[str]) -> dict[str, str]:
     """
     reasons: dict[str, str] = {}
     for position, text in enumerate(texts):
+        if "age" not in text[-80:] and "AGE" not in text[-80:]:
+            continue  # every jump line names a page
         if position < 3 and "jump_from" not in reasons and find_jump(text, "from"):
             reasons["jump_from"] = _IN.match(text[:40]).group(0).strip()  # type: ignore[union-attr]
         out = find_jump(text, "to")

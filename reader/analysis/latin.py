@@ -20,6 +20,9 @@ __all__ = ["is_noise", "is_signature_name", "mark_latin_roles"]
 _WORD = re.compile(
     r"[^\w]*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’./-]*[A-Za-z\u00c0-\u024f][^\w]*|[^\w]*\d[\d,.:/-]*[^\w]*"
 )
+_ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+_TWO_WORDS = re.compile(r"[A-Za-z][a-z]{2,} [A-Za-z][a-z]{2,}")
 _NOISE_ROLE = BlockRole("furniture", reason="OCR noise: too few letters to be text")
 #: The longest staff line under a byline, in characters (``Mustang Daily Staff Writer``, with OCR rules).
 STAFF_LINE_MAX_CHARS = 40
@@ -28,15 +31,19 @@ _PHRASE_WORDS = frozenset(
     "the a an of to in for with on at from is are was were be has have had will would it its this that these "
     "those our your their his her my not no yes how why what when where who".split()
 )
+#: The shape of a name line, tested before the word-by-word checks: capitalised words and particles only.
+_NAME_LINE = re.compile(
+    r"[_ ]*[A-Z][A-Za-z.'’-]*,?(?:[_ ]+(?:[A-Z][A-Za-z.'’-]*|[A-Z]\.|de|van|von|del|da|di|la|le),?){1,5}[_ .,]*$"
+)
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*|[A-Z]\.|(?:de|van|von|del|da|di|la|le)")
 
 
 def is_noise(text: str) -> bool:
     """Whether a line of a Latin page is OCR noise (``\\``, ``• • •``, ``-1``, ``V- ‘VrWVÿiÿV'v``), not text."""
-    if len(text) > 60:
-        return False  # a long line has words enough to be text, however garbled
+    if len(text) > 60 or _TWO_WORDS.search(text):
+        return False  # a long line, or two plain words in a row, is text however garbled
     text = text.replace("_", " ")  # rules printed as underscores are not letters
-    alnum = sum(char.isalnum() for char in text)
+    alnum = len(_ALNUM.findall(text))
     if alnum <= 2 and text.strip().casefold() not in ("by", "ly", "hy"):
         return True
     tokens = text.split()
@@ -48,8 +55,10 @@ def is_noise(text: str) -> bool:
 def is_signature_name(text: str) -> bool:
     """A line that is only a name, perhaps with a major or office after it (``KEN STROUD``, ``Kinley Nydegger
     English``): two to six capitalised words, no sentence words, no closing punctuation but a full stop."""
+    if len(text) > 60 or not _NAME_LINE.match(text):
+        return False  # the shape first: most lines fail here
     stripped = text.replace("_", " ").strip(" ,")
-    if not stripped or stripped[-1] in "!?:;\"”'’" or "/" in stripped or len(stripped) > 60:
+    if not stripped or stripped[-1] in "!?:;\"”'’" or "/" in stripped:
         return False
     words = stripped.rstrip(".").split()
     if not 2 <= len(words) <= 5 or any(word.casefold() in _PHRASE_WORDS for word in words):
@@ -70,6 +79,11 @@ def _staff_line(text: str) -> bool:
     return len(words) <= 3 and not stripped.endswith(".") and not any(w.casefold() in _PHRASE_WORDS for w in words)
 
 
+def _role_shaped(text: str) -> bool:
+    """A cheap test before :func:`is_role_word`: a role is a few words of letters (``Staff Writer``)."""
+    return 0 < len(text) <= STAFF_LINE_MAX_CHARS and len(text.split()) <= 5 and not _DIGIT.search(text)
+
+
 def _byline(block: Block, reason: str, opens: bool = True) -> BlockRole:
     return BlockRole("byline", byline_lines=block.numbers, reason=reason, opens=opens)
 
@@ -83,7 +97,8 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
     """Mark noise lines as furniture and find the bylines of a Latin page (see the module docstring)."""
     count = len(blocks)
     for index, block in enumerate(blocks):
-        if len(block.lines) == 1 and roles[index].role != "byline" and is_noise(block.texts[0]):
+        text = block.texts[0]
+        if len(text) <= 60 and len(block.lines) == 1 and roles[index].role != "byline" and is_noise(text):
             roles[index] = _NOISE_ROLE
     for index, block in enumerate(blocks):
         if len(block.lines) != 1 or len(block.texts[0]) > OPENING_BYLINE_MAX_CHARS:
@@ -94,12 +109,13 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
             if opens_article(text) and not role.opens:
                 roles[index] = _byline(block, "By NAME heads the story")
             continue
-        if role.role == "furniture" and text.strip("_ ").casefold() not in ("by", "ly", "hy"):
+        bare_by = len(text) < 8 and text.strip("_ .").casefold() in ("by", "ly", "hy")
+        if role.role == "furniture" and not bare_by:
             continue
         following = blocks[index + 1] if index + 1 < count else None
         after = following.texts[0] if following is not None and len(following.lines) == 1 else ""
         previous = roles[index - 1] if index else None
-        if text.strip("_ .").casefold() in ("by", "ly", "hy") and after and is_signature_name(after):
+        if bare_by and after and is_signature_name(after):
             roles[index] = _byline(block, "By over the name on the next line")
             roles[index + 1] = _byline(following, "the name under a By line", opens=False)
         elif opens_article(text):
@@ -107,13 +123,10 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
         elif previous is not None and previous.role == "byline" and previous.opens and _staff_line(text):
             roles[index] = _byline(block, "staff or wire line under a byline", opens=False)
         elif (
-            previous is not None
-            and previous.role == "title"
-            and len(text) <= STAFF_LINE_MAX_CHARS
-            and is_role_word(text, fuzzy=True)
+            previous is not None and previous.role == "title" and _role_shaped(text) and is_role_word(text, fuzzy=True)
         ):
             roles[index] = _byline(block, "a wire or staff credit under the title")
-        elif len(after) <= STAFF_LINE_MAX_CHARS and is_signature_name(text) and is_role_word(after, fuzzy=True):
+        elif _role_shaped(after) and is_signature_name(text) and is_role_word(after, fuzzy=True):
             roles[index] = _byline(block, "NAME over a staff line")
             roles[index + 1] = _byline(following, "staff line under a name", opens=False)
     _mark_signatures(blocks, roles)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import chain
 
@@ -15,6 +16,8 @@ from reader.analysis.jumps import jump_lines, strip_jumps
 from reader.analysis.labels import split_labels
 from reader.analysis.roles import BlockRole, classify_blocks, is_latin_page, split_byline_tails
 from reader.model import Article, Confidence, Contributor, Page
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 __all__ = ["analyze_page", "unique_ids"]
 
@@ -88,11 +91,13 @@ def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tu
 
 def _has_latin(draft: Draft, blocks: list[Block]) -> bool:
     """Whether the article's text is in Latin letters (jump lines are an English and French habit)."""
-    sample = "".join(blocks[index].compact[:40] for index in draft.body[:3])
-    return 3 * sum(char.isascii() and char.isalpha() for char in sample) > len(sample)
+    sample = "".join([blocks[index].compact[:40] for index in draft.body[:3]])
+    return 3 * len(_ASCII_LETTER.findall(sample)) > len(sample)
 
 
-def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> Article:
+def _build_article(
+    page: Page, draft: Draft, blocks: list[Block], roles: list[BlockRole], latin: bool | None = None
+) -> Article:
     title_lines, inner_bylines = _split_title(draft, blocks, roles)
     byline_lines = sorted({*inner_bylines, *(n for index in draft.byline for n in roles[index].byline_lines)})
     byline_set = set(byline_lines)
@@ -113,7 +118,9 @@ def _build_article(page: Page, draft: Draft, blocks: list[Block], roles: list[Bl
         paragraphs.insert(0, " ".join(line_text[n].strip() for n in extra_body))
         starts.insert(0, extra_body[0])
     jumps = (
-        jump_lines([text for index in draft.body for text in blocks[index].texts]) if _has_latin(draft, blocks) else {}
+        jump_lines([text for index in draft.body for text in blocks[index].texts])
+        if draft.kind == "article" and (_has_latin(draft, blocks) if latin is None else latin)
+        else {}
     )
     if jumps:  # the jump lines link the parts of the story; they are not its text
         kept = [(text, start) for text, start in zip(map(strip_jumps, paragraphs), starts, strict=True) if text]
@@ -168,11 +175,12 @@ def analyze_page(page: Page) -> tuple[Article, ...]:
     blocks = split_byline_tails(split_blocks(analysis_lines(page)))
     if not blocks:
         return ()
-    roles = classify_blocks(blocks)
+    latin = is_latin_page(blocks)
+    roles = classify_blocks(blocks, latin)
     drafts = assemble(blocks, roles)
-    if is_latin_page(blocks):
+    if latin:
         drafts = split_labels(drafts, blocks)
-    return unique_ids(tuple(_build_article(page, draft, blocks, roles) for draft in drafts))
+    return unique_ids(tuple(_build_article(page, draft, blocks, roles, latin) for draft in drafts))
 
 
 def unique_ids(articles: tuple[Article, ...]) -> tuple[Article, ...]:

@@ -227,11 +227,11 @@ def _is_masthead(block: Block, furniture_text: str) -> bool:
     return 0 < len(compact) <= 8 and compact in furniture_text
 
 
-def classify_blocks(blocks: list[Block]) -> list[BlockRole]:
-    """Return the role of every block of a page."""
+def classify_blocks(blocks: list[Block], latin: bool | None = None) -> list[BlockRole]:
+    """Return the role of every block of a page (``latin``: whether it is a Latin page, if known)."""
     column_width = page_column_width(blocks)
     roles = [classify_block(block, column_width) for block in blocks]
-    if is_latin_page(blocks):
+    if is_latin_page(blocks) if latin is None else latin:
         mark_latin_roles(blocks, roles)
         if _paragraph_per_line(blocks):
             _mark_listings(blocks, roles)
@@ -272,7 +272,7 @@ def _mark_listings(blocks: list[Block], roles: list[BlockRole]) -> None:
 
 def is_latin_page(blocks: list[Block]) -> bool:
     """Whether most letters of the page are Latin (sampled from its first blocks: pages are one script)."""
-    sample = "".join([block.compact[:40] for block in blocks[:100]])
+    sample = "".join([block.compact[:30] for block in blocks[:60]])
     return _is_latin(sample)
 
 
