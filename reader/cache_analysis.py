@@ -59,16 +59,19 @@ def analyze_file(task: tuple) -> PageResult:
     from reader.ingest.detect import read_page
     from reader.ingest.issue import page_identity
 
-    file, number, cache_root, *mapped = task
+    file, number, cache_root, *extra = task
+    mapped = extra[0] if extra else ()
+    segmentation = extra[1] if len(extra) > 1 else "auto"
     path = Path(file)
     page = read_page(path, number)
     cache = _cache_for(cache_root)
     key = page_key(path, path.read_bytes(), number) if cache is not None else ""
-    if mapped and mapped[0]:  # the library's articles on this page: part of what the analysis depends on
+    if mapped or (segmentation == "ours" and page.library_articles):
+        # the library's articles on this page (or their absence) are part of what the analysis depends on
         from dataclasses import replace
 
-        page = replace(page, library_articles=mapped[0])
-        key = f"{key}-{library_key(mapped[0])}" if key else ""
+        page = replace(page, library_articles=mapped if segmentation != "ours" else ())
+        key = f"{key}-{library_key(page.library_articles)}" if key else ""
     entry = cache.get_bytes(key) if cache is not None else None
     analyzed = entry is None
     if entry is None:
@@ -168,13 +171,13 @@ def open_issue_cached(
     Raises:
         InputError: the path cannot be read as an issue; ``library`` for an issue without a map.
     """
-    from reader.ingest.articlemap import map_for_issue, mapped_pages
+    from reader.ingest.articlemap import map_for_issue, mapped_pages, no_library_map
     from reader.ingest.issue import issue_id_from, issue_page_files
 
     files, meta = issue_page_files(path)
     map_file = map_for_issue(path, segmentation)
     # an issue read with its library's map is another analysis of the same files: its own folder record
-    record_path = path if map_file is None else Path(f"{path}#library-segmentation")
+    record_path = path if map_file is None and segmentation == "auto" else Path(f"{path}#segmentation-{segmentation}")
     stats = stat_pages(files) if cache is not None else None
     if cache is not None and stats is not None:
         warm = _warm(path, files, meta, stats, cache, record_path)
@@ -182,7 +185,10 @@ def open_issue_cached(
             return warm
     root = str(cache.root) if cache is not None else None
     mapped = mapped_pages(map_file) if map_file is not None else {}
-    tasks = [(str(file), number, root, mapped.get(file.resolve(), ())) for number, file in enumerate(files, start=1)]
+    tasks = [
+        (str(file), number, root, mapped.get(file.resolve(), ()), segmentation)
+        for number, file in enumerate(files, start=1)
+    ]
     page_analyses: list[PageAnalysis] = []
     identities: list[bytes] = []
     keys: list[str] = []
@@ -193,12 +199,16 @@ def open_issue_cached(
         except CorruptEntry:  # a torn entry read by the worker: analyze it here
             if cache is not None:
                 cache.discard(result.key)
-            result = analyze_file((str(file), result.number, root, mapped.get(file.resolve(), ())))
+            result = analyze_file((str(file), result.number, root, mapped.get(file.resolve(), ()), segmentation))
             page, articles = decode_entry(result.entry, result.key, str(file))
         page_analyses.append(PageAnalysis(page, articles))
         identities.append(result.identity)
         keys.append(result.key)
         analyzed += result.analyzed
+    if segmentation == "library" and not any(
+        article.segmentation == "library" for page_analysis in page_analyses for article in page_analysis.articles
+    ):
+        raise no_library_map(path)
     issue_id = issue_id_from(identities)
     if cache is not None:
         if stats is not None:

@@ -31,6 +31,7 @@ __all__ = [
     "attach_article_map",
     "find_article_map",
     "map_for_issue",
+    "no_library_map",
     "mapped_pages",
     "read_article_map",
     "resolve_units",
@@ -269,17 +270,21 @@ SEGMENTATIONS = ("auto", "ours", "library")
 
 
 def map_for_issue(path: Path, segmentation: str = "auto") -> Path | None:
-    """The article map to use for the issue at ``path`` under the ``segmentation`` choice, or None.
+    """The METS or DIDL article map to use for the issue at ``path`` under the ``segmentation`` choice, or None.
 
     Raises:
-        InputError: ``library`` was asked for and the issue has no METS or DIDL article map.
+        InputError: the choice is not one of :data:`SEGMENTATIONS`.
     """
     if segmentation not in SEGMENTATIONS:
         raise InputError(f"unknown segmentation {segmentation!r}: choose one of {', '.join(SEGMENTATIONS)}")
-    map_file = find_article_map(path) if segmentation != "ours" and path.is_dir() else None
-    if map_file is None and segmentation == "library":
-        raise InputError(f"{path}: no library article map (METS or DIDL) in this issue; use --segmentation ours")
-    return map_file
+    return find_article_map(path) if segmentation != "ours" and path.is_dir() else None
+
+
+def no_library_map(path: Path) -> InputError:
+    """The error for ``--segmentation library`` on an issue that has no article map of its library."""
+    return InputError(
+        f"{path}: no library article map (METS, DIDL or PAGE structure ids) in this issue; use --segmentation ours"
+    )
 
 
 def mapped_pages(map_file: Path) -> dict[Path, tuple[MappedArticle, ...]]:

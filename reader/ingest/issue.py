@@ -11,12 +11,12 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.errors import InputError
 from reader.fileread import STDIN, read_json
-from reader.ingest.articlemap import attach_article_map, map_for_issue, mapped_pages
+from reader.ingest.articlemap import attach_article_map, map_for_issue, mapped_pages, no_library_map
 from reader.ingest.detect import read_page
 from reader.ingest.folders import METADATA_FILE, PAGE_SUFFIXES, find_page_files, natural_key
 from reader.model import Issue, IssueMeta, Page
@@ -124,9 +124,14 @@ def load_issue(path: Path, segmentation: str | None = None) -> Issue:
 
     page_files, meta = issue_page_files(path)
     pages = tuple(read_page(page_file, number) for number, page_file in enumerate(page_files, start=1))
-    map_file = map_for_issue(path, segmentation or os.environ.get("READER_SEGMENTATION") or "auto")
+    choice = segmentation or os.environ.get("READER_SEGMENTATION") or "auto"
+    map_file = map_for_issue(path, choice)
     if map_file is not None:
         pages = attach_article_map(pages, mapped_pages(map_file))
+    if choice == "ours":  # PAGE XML may carry its own article map: ignored too
+        pages = tuple(replace(page, library_articles=()) if page.library_articles else page for page in pages)
+    elif choice == "library" and not any(page.library_articles for page in pages):
+        raise no_library_map(path)
     return complete_issue_meta(Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages))
 
 

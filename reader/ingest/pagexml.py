@@ -19,7 +19,7 @@ from lxml import etree
 
 from reader.errors import InputError
 from reader.ingest.xmlsafe import MAX_XML_BYTES, local_name, parse_xml_bytes
-from reader.model import Box, Line, LineStyle, Page, Region
+from reader.model import Box, Line, LineStyle, MappedArticle, Page, Region
 from reader.sanitize import sanitize
 
 __all__ = ["parse_custom", "parse_pagexml", "read_pagexml"]
@@ -179,6 +179,43 @@ def _reading_order(root: etree._Element) -> tuple[str, ...]:
     return tuple(order)
 
 
+_TITLE_STRUCTURES = frozenset({"heading", "headline", "title", "subheadline", "kicker", "overline"})
+_BYLINE_STRUCTURES = frozenset({"author", "byline"})
+
+
+def _structure_articles(
+    lines: list[Line], structures: list[dict[str, str]], reading_order: tuple[str, ...]
+) -> tuple[MappedArticle, ...]:
+    """The page's own article map: lines grouped by their ``structure`` id, in reading order.
+
+    Transkribus and NewsEye exports mark each region (or line) with the article it belongs to; the
+    structure type then says its part (``heading``, ``author``, else text).
+    """
+    if not any(structure.get("id") for structure in structures):
+        return ()
+    rank = {region: position for position, region in enumerate(reading_order)}
+    ordered = sorted(range(len(lines)), key=lambda i: (rank.get(lines[i].region or "", len(rank)), i))
+    members: dict[str, list[int]] = {}
+    for index in ordered:
+        article_id = structures[index].get("id")
+        if article_id and lines[index].text.strip():
+            members.setdefault(article_id, []).append(index)
+    return tuple(
+        MappedArticle(
+            id=article_id,
+            kind="article",
+            lines=tuple(lines[i].number for i in indices),
+            title_lines=tuple(
+                lines[i].number for i in indices if structures[i].get("type", "").lower() in _TITLE_STRUCTURES
+            ),
+            byline_lines=tuple(
+                lines[i].number for i in indices if structures[i].get("type", "").lower() in _BYLINE_STRUCTURES
+            ),
+        )
+        for article_id, indices in members.items()
+    )
+
+
 def parse_pagexml(root: etree._Element, source: str, number: int = 1) -> Page:
     """Turn a parsed PAGE XML document into a :class:`Page`.
 
@@ -200,8 +237,11 @@ def parse_pagexml(root: etree._Element, source: str, number: int = 1) -> Page:
 
     regions: list[Region] = []
     lines: list[Line] = []
+    # the custom attribute's structure {id; type} per line: the region's, unless the line has its own
+    structures: list[dict[str, str]] = []
     # keyed by the element itself: holding the proxy keeps lxml returning the same object for it
     region_styles: dict[etree._Element, LineStyle | None] = {}
+    region_structures: dict[str, dict[str, str]] = {}
 
     def region_of(element: etree._Element) -> tuple[str | None, Box | None, LineStyle | None]:
         parent = element.getparent()
@@ -222,6 +262,8 @@ def parse_pagexml(root: etree._Element, source: str, number: int = 1) -> Page:
             if ancestor is not None:
                 parent_style = region_styles[ancestor]
             region_styles[element] = _style(element, parent_style)
+            if element.get("id"):
+                region_structures[element.get("id")] = parse_custom(element.get("custom")).get("structure", {})
             coords = _child(element, "Coords")
             regions.append(
                 Region(
@@ -236,6 +278,8 @@ def parse_pagexml(root: etree._Element, source: str, number: int = 1) -> Page:
                 words = [_text_equiv(word)[0] for word in element if local_name(word) == "Word"]
                 text = " ".join(word.strip() for word in words if word and word.strip())
             region_id, region_box, region_style = region_of(element)
+            structure = parse_custom(element.get("custom")).get("structure") or region_structures.get(region_id, {})
+            structures.append(structure)
             coords = _child(element, "Coords")
             box = _coords_box(coords) if coords is not None else None
             if box is None:
@@ -251,6 +295,7 @@ def parse_pagexml(root: etree._Element, source: str, number: int = 1) -> Page:
                     confidence=confidence,
                 )
             )
+    reading_order = _reading_order(page_element)
     return Page(
         number=number,
         source=source,
@@ -259,7 +304,8 @@ def parse_pagexml(root: etree._Element, source: str, number: int = 1) -> Page:
         width=dimension("imageWidth"),
         height=dimension("imageHeight"),
         regions=tuple(regions),
-        reading_order=_reading_order(page_element),
+        reading_order=reading_order,
+        library_articles=_structure_articles(lines, structures, reading_order),
     )
 
 

@@ -78,3 +78,26 @@ def test_impresso_issues_open_with_their_maps(corpus: Path) -> None:
     library = [article for article in articles if article.segmentation == "library"]
     assert len(library) >= 0.8 * len(articles)  # the few lines no item of the map claims are ours
     assert "ALLEMAGNE." in [article.headline for article in articles]
+
+
+def test_page_xml_structure_ids_are_the_page_s_own_article_map(tmp_path: Path) -> None:
+    """Transkribus-style ``structure {id}`` marks group lines into articles; ``ours`` ignores them."""
+    page_file = METS_ISSUE.parent / "two-columns.page.xml"
+    (tmp_path / "p1.page.xml").write_bytes(page_file.read_bytes())
+    page = load_issue(tmp_path).pages[0]
+    assert [(m.id, m.lines, m.title_lines) for m in page.library_articles] == [
+        ("a1", (3, 1, 2), (3,)),
+        ("a2", (4,), ()),
+    ]
+    first = open_issue(tmp_path, "library").articles[0]
+    assert (first.segmentation, first.headline, first.source_lines) == ("library", "NEW BRIDGE FOR THE TOWN", (3, 1, 2))
+    assert all(article.segmentation == "ours" for article in open_issue(tmp_path, "ours").articles)
+
+
+def test_cli_segmentation_choices_reach_the_cached_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p1.page.xml").write_bytes((METS_ISSUE.parent / "two-columns.page.xml").read_bytes())
+    for choice, expected in (("ours", None), ("auto", "library"), ("ours", None), ("library", "library")):
+        assert main(["analyze", str(tmp_path), "--json", "--segmentation", choice]) == 0
+        document = json.loads(capsys.readouterr().out)
+        marks = {a.get("segmentation") for a in document["pages"][0]["articles"]}
+        assert (expected in marks) if expected else marks == {None}, choice  # the caption has no id: ours
