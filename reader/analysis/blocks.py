@@ -138,7 +138,8 @@ def continues_across(previous: Block, following: Block) -> bool:
     """Whether ``following`` continues the sentence that ``previous`` left open at a column break.
 
     A paragraph never ends in mid-word, so a last line ending in a letter or ideograph continues when it is
-    at least most of a column wide. A last line ending in a comma continues only when it fills its column
+    at least most of a column wide; Latin text that goes on in lower case after a letter, comma or hyphen
+    continues whatever the widths. A last line ending in a comma continues only when it fills its column
     (within one character of the other lines of both blocks). Sentence-final punctuation never continues,
     and neither does a following block that opens with an indent.
     """
@@ -147,6 +148,9 @@ def continues_across(previous: Block, following: Block) -> bool:
         return False
     if following.lines[0].text[:1] in (" ", "\u3000", "\t"):
         return False
+    opening = following.texts[0][:1]
+    if opening.isascii() and opening.islower() and (last_text[-1].isalpha() or last_text[-1] in ",-"):
+        return True  # a Latin sentence runs on in lower case: OCR's blank line or row break is not a paragraph end
     reference = [*previous.widths[:-1], *following.widths[:-1]]
     if not reference:
         return False

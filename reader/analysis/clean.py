@@ -152,12 +152,20 @@ def remove_ocr_spaces(text: str) -> str:
     return _SPACE_RUN.sub(replace, text)
 
 
+#: A word broken at a line end that OCR kept inside one row ("com- puters"): a lower-case letter, a hyphen and
+#: a space before lower-case letters. A real hyphen has no space after it (twenty-five, Jean-Paul), and a
+#: suspended one goes before a conjunction ("pre- and post-war"), so both stay.
+_BROKEN_WORD = re.compile(r"(?<=[a-z])- (?=[a-z]{2})(?!(?:and|or|nor|to|und|et|ou)\b)")
+
+
 def clean_paragraph(lines: Iterable[str], dateline: str | None = None) -> str:
     """Return the cleaned text of one paragraph made of ``lines``.
 
     A ``dateline`` at the head of the paragraph keeps the space printed after it (``本报讯 11月29日``).
     """
     joined = map_glyphs(join_wrapped(list(lines)))
+    if "- " in joined:
+        joined = _BROKEN_WORD.sub("", joined)
     if dateline and joined.startswith(dateline):
         rest = joined[len(dateline) :]
         gap = " " if rest[:1] == " " else ""

@@ -120,6 +120,8 @@ def _title_like(block: Block) -> bool:
             and (joined[0].isupper() or joined[0].isdigit() or joined[0] in "\"'“‘")
             and len(joined.split()) >= 2
         )
+    if text[0] in "「『“" and text[-1] in "」』”":
+        return False  # a short line of dialogue, not a headline
     return len(text) <= TITLE_MAX_CHARS and not _CLAUSE_PUNCT.search(text)
 
 
@@ -235,6 +237,7 @@ def classify_blocks(blocks: list[Block], latin: bool | None = None) -> list[Bloc
         mark_latin_roles(blocks, roles)
         if _paragraph_per_line(blocks):
             _mark_listings(blocks, roles)
+    _mark_separators_and_numbers(blocks, roles)
     _mark_bare_name_bylines(blocks, roles)
     _mark_staff_lines(blocks, roles)
     _mark_mastheads(blocks, roles)
@@ -292,6 +295,23 @@ def _mark_continued_lines(blocks: list[Block], roles: list[BlockRole]) -> None:
         following = blocks[after].texts[0].lstrip("\"'“‘(")
         if following[:1].islower():
             roles[index] = _RUNNING
+
+
+#: A line of ornaments only (★ ★ ★, ＊＊＊): a separator between sections of one text.
+_ORNAMENTS = re.compile(r"[★☆◆◇●○■□▲△※＊*·•　 ]+")
+_SEPARATOR_ROLE = BlockRole("body", reason="separator or section number inside the text", title_like=True)
+
+
+def _mark_separators_and_numbers(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """★ separators and section numbers （一） after running text belong to that text; they open nothing."""
+    for index in range(1, len(blocks)):
+        if roles[index].role != "title" or len(blocks[index].lines) != 1:
+            continue
+        compact = blocks[index].compact
+        previous = roles[index - 1]
+        after_text = previous.role == "body" and not previous.title_like
+        if _ORNAMENTS.fullmatch(compact) or (after_text and _INSTALMENT.fullmatch(compact)):
+            roles[index] = _SEPARATOR_ROLE
 
 
 _INSTALMENT = re.compile(r"(?:[（(][一二三四五六七八九十百〇○零0-9]+[）)])+")

@@ -40,3 +40,12 @@ def test_author_lines_under_a_headline_are_the_byline() -> None:
     (article,) = [a for a in analyze_page(page) if a.kind == "article"]
     assert article.headline == "愛國志士"
     assert article.byline == "賽珍珠女士作 諍 諍 譯"
+
+
+def test_separators_section_numbers_and_dialogue_do_not_open_articles() -> None:
+    story = ["今年春天來得早，園中", "桃花已開，遊人甚多，"]
+    for inner in (["★　★　★"], ["（二）"], ["『你去那裏？』"]):
+        page = _page(["春遊記"], story, inner, story)
+        articles = [a for a in analyze_page(page) if a.kind == "article"]
+        assert len(articles) == 1, inner
+        assert articles[0].headline == "春遊記"

@@ -139,3 +139,13 @@ def test_nameplate_and_section_labels_stay_out_of_headlines() -> None:
     assert [a.headline for a in articles] == ["Council delays parking vote", "Bikes need lanes now"]
     page = _page("Campus Daily", "Wednesday, November 19, 1986", "Council delays parking vote", _BODY, _BODY)
     assert [a.headline for a in analyze_page(page) if a.kind == "article"] == ["Council delays parking vote"]
+
+
+def test_words_broken_by_ocr_are_rejoined_and_real_hyphens_kept() -> None:
+    from reader.analysis.clean import clean_paragraph
+
+    assert clean_paragraph(["the com- puters of twenty-five pre- and post-war schools"]) == (
+        "the computers of twenty-five pre- and post-war schools"
+    )
+    (article,) = _articles("Council delays parking vote", _BODY, "Members said they would use the com-", "puters.")
+    assert article.paragraphs[-1].endswith("would use the computers.")
