@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from reader.opening import Prefetch
     from reader.screens.help import KeyRow
 
+
+def _unmarked(article: Article) -> tuple[bool, bool]:
+    """Markers of an issue without bookmarks or notes."""
+    return (False, False)
+
+
 STORE_NOTICE_SECONDS = 24 * 3600.0
 """Store notices (a file moved aside, a record skipped) stay on screen until clicked, not a few seconds."""
 
@@ -179,6 +185,13 @@ class ReaderApp(App[None]):
         content (after the analysis changed its id) are marked as well.
         """
         store = self.store
+        if store is not None and analysis is not None:
+            try:
+                marked = bool(store.list_bookmarks(analysis.issue.id) or store.list_notes(analysis.issue.id))
+            except Exception:  # noqa: BLE001 - cannot tell at once: ask for each article below
+                marked = True
+            if not marked:  # the usual case, and one a large issue would otherwise pay per article
+                return _unmarked
 
         def markers(article: Article) -> tuple[bool, bool]:
             if store is None or analysis is None:
@@ -223,6 +236,49 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.first_screen_drawn()
+        self._stop_handling_signals()
+        from reader.workers import close_shared_pool
+
+        close_shared_pool()  # quitting leaves no worker process behind, even mid-load
+
+    # ---- signals -------------------------------------------------------------------------------
+
+    EXIT_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
+    """Signals that end the app cleanly (terminal restored, worker processes stopped, store closed)."""
+
+    def _handle_signals(self) -> None:
+        """Turn SIGTERM, SIGHUP (the terminal closed) and SIGINT into a clean exit instead of a sudden death."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        self._signals_handled: list[int] = []
+        for name in self.EXIT_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self._exit_on_signal, number)
+            except (ValueError, RuntimeError, NotImplementedError):
+                continue  # not the main thread, or no signals on this platform
+            self._signals_handled.append(number)
+
+    def _stop_handling_signals(self) -> None:
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for number in getattr(self, "_signals_handled", []):
+            loop.remove_signal_handler(number)
+        self._signals_handled = []
+
+    def _exit_on_signal(self, number: int) -> None:
+        from reader.workers import close_shared_pool
+
+        close_shared_pool()  # first: whatever happens next, no worker outlives us
+        self.exit(return_code=128 + number)
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen: the library, or the issue (rather than an empty screen with one pushed on it)."""
@@ -243,6 +299,10 @@ class ReaderApp(App[None]):
         return IssueScreen(self.path, script=self._script, opened=opened)
 
     def on_mount(self) -> None:
+        from reader.workers import prefer_interactive
+
+        prefer_interactive()
+        self._handle_signals()
         self.set_timer(1.0, self.first_screen_drawn)
         self.set_interval(1.0, self._report_store_warnings)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -373,6 +433,9 @@ def launch(args: argparse.Namespace, *, prefetch: Prefetch | None = None) -> int
     try:
         app.run()
     finally:
+        from reader.workers import close_shared_pool
+
+        close_shared_pool()
         app.first_screen_drawn()
         close = getattr(app.store, "close", None)
         if close is not None:

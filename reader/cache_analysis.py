@@ -36,6 +36,8 @@ class PageResult:
     entry: bytes
     analyzed: bool
     """True on a cache miss: the page was analyzed (and its entry written)."""
+    line_texts: tuple[str, ...] = ()
+    """The page's line texts, lines 1, 2, 3 … (only when the task asked for them: the app's raw view)."""
 
 
 _worker_cache: AnalysisCache | None = None
@@ -52,6 +54,9 @@ def _cache_for(root: str | None) -> AnalysisCache | None:
 
 def analyze_file(task: tuple) -> PageResult:
     """Read, hash, look up and (on a miss) analyze and store one page file; runs in a worker or in-process.
+
+    ``task`` is ``(file, number, cache_root)``, then optionally the library's articles on the page (from an
+    article map) and ``True`` to add the page's line texts to the result (for the app's raw view).
 
     Raises:
         InputError: the page cannot be read.
@@ -80,7 +85,8 @@ def analyze_file(task: tuple) -> PageResult:
         entry = encode_entry(key, page, analyze_page(page))
         if cache is not None:
             cache.put_bytes(key, entry)
-    return PageResult(number, key, page_identity(page), entry, analyzed)
+    line_texts = tuple(line.text for line in page.lines) if len(mapped) > 1 and mapped[1] else ()
+    return PageResult(number, key, page_identity(page), entry, analyzed, line_texts)
 
 
 def library_key(articles: tuple) -> str:

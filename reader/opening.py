@@ -18,8 +18,10 @@ import pickle
 import select
 import signal
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.model import Issue, PageAnalysis
 from reader.workers import usable_cpus
@@ -177,3 +179,85 @@ def _run_child(path: Path, read_end: int, write_end: int) -> None:  # pragma: no
         pass
     finally:
         os._exit(status)
+
+
+# ---- the rest of the pages, through the worker pool ------------------------------------------------------
+
+POOL_MIN_PAGES = 3
+"""From this many pages on, the app loads them in the worker pool; fewer are read in its loading thread."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPage:
+    """One page loaded for the app: its analysis and what it adds to the issue id."""
+
+    analysis: PageAnalysis
+    identity: bytes
+
+
+def _load_task(file: str, number: int, cache_root: str | None, mapped: tuple[Any, ...]) -> Any:
+    """A worker task: the page's cache result with its line texts, or the message of the error reading it."""
+    from reader.cache_analysis import analyze_file
+    from reader.errors import ReaderError
+
+    try:
+        return analyze_file((file, number, cache_root, mapped, True))
+    except ReaderError as exc:
+        return str(exc)
+
+
+def _loaded(result: Any, file: Path, number: int, mapped: tuple[Any, ...]) -> LoadedPage:
+    """Decode a worker's result into the page (its lines rebuilt) and its articles."""
+    from dataclasses import replace
+
+    from reader.cache_codec import CorruptEntry, decode_entry
+    from reader.model import Line, Page
+
+    if isinstance(result, str):  # the page could not be read: an error entry of its issue, the rest opens
+        return LoadedPage(PageAnalysis(Page(number, str(file), (), error=result), ()), b"")
+    try:
+        page, articles = decode_entry(result.entry, result.key, str(file))
+    except CorruptEntry:  # a torn cache entry: analyse the page afresh
+        return _loaded(_load_task(str(file), number, None, mapped), file, number, mapped)
+    lines = tuple(Line(index, text) for index, text in enumerate(result.line_texts, start=1))
+    page = replace(page, lines=lines, library_articles=mapped) if mapped else replace(page, lines=lines)
+    return LoadedPage(PageAnalysis(page, articles), result.identity)
+
+
+def load_pages(path: Path, files: Sequence[Path], start: int, cache_root: str | None) -> Iterator[LoadedPage]:
+    """Pages ``start``, ``start + 1`` … of the issue at ``path`` (``files``: all its page files), in page order.
+
+    They are read and analysed in the shared worker pool (``reader.workers``), one task per page, through the
+    analysis cache at ``cache_root`` when there is one, and with the library's article map when the issue
+    ships one (``--segmentation``); the workers send back compact cache entries, and the lines (for the raw
+    view) as plain strings. A page that cannot be read comes back as an error page (``Page.error``, no
+    articles). Closing the iterator cancels the pages not yet started.
+
+    Raises:
+        InputError: ``--segmentation library`` for an issue without an article map.
+    """
+    import os
+
+    from reader.ingest.articlemap import map_for_issue, mapped_pages
+    from reader.workers import shared_pool
+
+    map_file = map_for_issue(path, os.environ.get("READER_SEGMENTATION") or "auto") if path.is_dir() else None
+    by_file = mapped_pages(map_file) if map_file is not None else {}
+    todo = [(number, file, by_file.get(file.resolve(), ())) for number, file in enumerate(files, start=1)][start - 1 :]
+    tasks = ((str(file), number, cache_root, mapped) for number, file, mapped in todo)
+    results = shared_pool().map_ordered(_load_task, tasks, min_tasks=POOL_MIN_PAGES)
+    try:
+        for (number, file, mapped), result in zip(todo, results, strict=False):
+            yield _loaded(result, file, number, mapped)
+    finally:
+        results.close()
+
+
+def complete_issue(path: Path, meta: Any, loaded: Sequence[LoadedPage]) -> Issue:
+    """The issue once all its pages are loaded: its id hashes every page; metadata inferred where unknown."""
+    from reader.ingest.issue import issue_id_from
+    from reader.metadata import complete_issue_meta
+
+    pages = tuple(page.analysis.page for page in loaded)
+    issue = Issue(issue_id_from([page.identity for page in loaded]), str(path), meta, pages)
+    return complete_issue_meta(issue, [page.analysis for page in loaded])

@@ -45,11 +45,16 @@ def usable_cpus() -> int:
 # ---- worker processes ----------------------------------------------------------------------------
 
 
-def _start_worker(parent: int) -> None:  # pragma: no cover - runs in the worker processes
+def _start_worker(parent: int, niceness: int) -> None:  # pragma: no cover - runs in the worker processes
     """Set up a worker process: Ctrl+C is the parent's to handle, and the worker dies with its parent."""
     import gc
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if niceness:
+        try:
+            os.nice(niceness)
+        except (OSError, AttributeError):
+            pass
     gc.enable()  # forked while the app's start-up had paused it
     if sys.platform.startswith("linux"):
         try:
@@ -71,10 +76,13 @@ class WorkerPool:
 
     Args:
         processes: how many worker processes (default: the usable CPUs). With one, everything runs here.
+        niceness: how much lower the workers' scheduling priority is than this process's.
     """
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, *, niceness: int = 0) -> None:
         self.processes = processes if processes is not None else usable_cpus()
+        self.niceness = niceness
+        """Added to the workers' nice value: the app's event loop then gets a core when it needs one."""
         import threading
 
         self._executor: ProcessPoolExecutor | None = None
@@ -98,7 +106,7 @@ class WorkerPool:
                     max_workers=self.processes,
                     mp_context=multiprocessing.get_context(_start_method()),
                     initializer=_start_worker,
-                    initargs=(os.getpid(),),
+                    initargs=(os.getpid(), self.niceness),
                 )
             return self._executor
 
@@ -178,6 +186,14 @@ def _start_method() -> str:
 
 
 _shared: WorkerPool | None = None
+_shared_niceness = 0
+
+
+def prefer_interactive(niceness: int = 5) -> None:
+    """Start the shared pool's workers at a lower priority (the app: its event loop must never wait for a
+    core while the workers analyse). Takes effect for a pool not yet started."""
+    global _shared_niceness
+    _shared_niceness = niceness
 
 
 def shared_pool() -> WorkerPool:
@@ -187,7 +203,7 @@ def shared_pool() -> WorkerPool:
     """
     global _shared
     if _shared is None or _shared._closed:
-        _shared = WorkerPool()
+        _shared = WorkerPool(niceness=_shared_niceness)
         import atexit
 
         atexit.register(close_shared_pool)

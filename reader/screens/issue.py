@@ -127,12 +127,16 @@ class IssueScreen(IssueLoader):
 
     def _issue_ready(self) -> None:
         self._update_sub_title()
+        if self.reader_app.store is not None and len(self.pages) > 1:
+            # A large issue is known once its last page is in: tell its bookmarks and notes now.
+            self.query_one(ArticleList).set_markers(self.reader_app.markers_for(self.analysis()))
 
-    def _page_added(self, page_analysis: PageAnalysis, remaining: int, first: bool) -> None:
-        pages = self.pages
-        self._articles = tuple(a for number in sorted(pages) for a in pages[number].articles)
+    def _pages_added(self, page_analyses: list[PageAnalysis], remaining: int, first: bool) -> None:
+        new_articles = tuple(article for page_analysis in page_analyses for article in page_analysis.articles)
+        self._articles += new_articles
         article_list = self.query_one(ArticleList)
-        article_list.set_articles(self._articles, markers=self.reader_app.markers_for(self.analysis()))
+        # The list grows by appending: rebuilding it for every page was quadratic (113 s for 400 pages).
+        article_list.add_articles(new_articles, pages=[page_analysis.page for page_analysis in page_analyses])
         if first:
             self.refresh_bindings()  # the keys that act on articles (and on pages, with several) show now
         if self._current is None:
@@ -166,7 +170,7 @@ class IssueScreen(IssueLoader):
 
         saved = app.get_state(f"issue:{self.issue.id}:script")
         self.script = self._cli_script or (saved if saved in SCRIPT_CYCLE else "original")
-        self.query_one(ArticleList).set_articles(self._articles, markers=app.markers_for(self.analysis()))
+        self.query_one(ArticleList).set_markers(app.markers_for(self.analysis()))
         self._warm_up(self.script)
         self._update_sub_title()  # the issue's details with the user's edits
 
@@ -177,15 +181,17 @@ class IssueScreen(IssueLoader):
 
     def _update_sub_title(self, analyzing: int = 0) -> None:
         issue = self.issue
-        if issue is None:
+        if issue is None and not self.pages:
             return
         from reader.convert import converter_if_ready
         from reader.screens.issue_meta import current_meta, issue_label
 
-        if self._meta is None and self._state_restored:
+        if self._meta is None and self._state_restored and issue is not None:
             self._meta = current_meta(self.app, issue)  # the user's edits, once the store is open
         convert = converter_if_ready(self.script) if self.script != "original" else None
-        parts = issue_label(self._meta or issue.meta, Path(issue.source).name, convert)
+        # While a large issue loads it is not known yet: its folder's metadata stands in.
+        meta = self._meta or (issue.meta if issue is not None else self.planned_meta)
+        parts = issue_label(meta, Path(issue.source).name if issue is not None else self.path.name, convert)
         if self._current is not None:
             parts.append(f"page {self._current.page_number}")
         if self.script != "original":
@@ -327,7 +333,7 @@ class IssueScreen(IssueLoader):
         if action in ("next_hit", "previous_hit"):
             return bool(self.search.hits)
         if action in ("next_page", "previous_page"):
-            return self.issue is not None and len(self.issue.pages) > 1
+            return (self.page_count or 0) > 1
         if action in ARTICLE_ACTIONS:
             return bool(self.pages)  # not while nothing is shown (the issue is loading, or could not be read)
         return True
@@ -420,7 +426,8 @@ class IssueScreen(IssueLoader):
 
     def refresh_markers(self) -> None:
         """Redraw bookmark and note markers in the list (after another screen changed them)."""
-        self.query_one(ArticleList).refresh_markers()
+        # Asked afresh: the markers are cheaper to tell for an issue without bookmarks and notes.
+        self.query_one(ArticleList).set_markers(self.reader_app.markers_for(self.analysis()))
 
     def system_commands(self) -> list[tuple[str, str, Any]]:
         """Title, help and callback of each screen action, for the command palette."""

@@ -3,13 +3,21 @@
 :class:`IssueLoader` is the base of :class:`reader.screens.issue.IssueScreen`. A small issue is read and its
 first page analyzed during mount, so the very first frame shows an article (a worker round trip costs more
 than that work); when the ``reader`` command has done that already in a forked process, the screen is given
-the result (``reader.opening``). Everything the first frame does not need starts once it is drawn: the other pages, the
-store (TinyDB) and OpenCC's dictionaries, each in a thread worker that only computes and posts a message.
-The subclass shows what arrives through three hooks: ``_issue_ready``, ``_page_added`` and ``_store_ready``.
+the result (``reader.opening``). Everything the first frame does not need starts once it is drawn: the store
+(TinyDB) and OpenCC's dictionaries in thread workers, and the other pages in the worker processes of
+``reader.workers`` (analysis is CPU-bound: in a thread it would hold the interpreter lock the event loop
+needs). A large issue is never read whole first: its pages arrive one by one, in page order, page 1 first.
+
+A loading thread only waits for the pool's results and posts one message per page; the screen queues them and
+hands them to the subclass in batches a few times a second, each batch small enough to add in a few
+milliseconds, so the event loop is never blocked long and every key works while the list fills. A progress
+bar shows how far loading is. The issue (its id is a hash of every page) is known once the last page is in.
+The subclass shows what arrives through three hooks: ``_issue_ready``, ``_pages_added`` and ``_store_ready``.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,32 +26,57 @@ from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import Worker, WorkerState
+from textual.widgets import ProgressBar
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.model import Issue, IssueAnalysis, PageAnalysis
+from reader.model import Issue, IssueAnalysis, IssueMeta, PageAnalysis
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
-    from reader.opening import Opened
+    from reader.opening import LoadedPage, Opened
+
+BATCH_SECONDS = 0.15
+"""How often queued pages are added to the screen while an issue loads."""
+
+BATCH_ARTICLES = 80
+"""At most this many articles are added at once (or one page, if it alone has more): a few milliseconds."""
+
+NEXT_BATCH_SECONDS = 0.01
+"""The pause between batches while pages are queued: keys and frames go in between."""
+
+
+class LoadingBar(ProgressBar):
+    """How many of the issue's pages are loaded; shown only while a large issue loads."""
+
+    DEFAULT_CSS = """
+    LoadingBar { dock: bottom; height: 1; width: 100%; padding: 0 1; }
+    """
 
 
 class IssueLoader(Screen[None]):
     """Loads ``path`` into ``issue`` and ``pages``; subclasses show it (see the module docstring)."""
 
-    class IssueLoaded(Message):
-        """The issue's pages were read (not yet analyzed)."""
+    class IssuePlanned(Message):
+        """The issue's page files and metadata are known (its pages are not read yet)."""
+
+        def __init__(self, page_files: list[Path], meta: IssueMeta) -> None:
+            super().__init__()
+            self.page_files = page_files
+            self.meta = meta
+
+    class PageLoaded(Message):
+        """One more page was read and analyzed (in page order)."""
+
+        def __init__(self, loaded: LoadedPage) -> None:
+            super().__init__()
+            self.loaded = loaded
+
+    class IssueRead(Message):
+        """Every page was loaded: the issue (id, pages, metadata) is known."""
 
         def __init__(self, issue: Issue) -> None:
             super().__init__()
             self.issue = issue
-
-    class PageAnalyzed(Message):
-        """One more page was analyzed."""
-
-        def __init__(self, page_analysis: PageAnalysis, remaining: int) -> None:
-            super().__init__()
-            self.page_analysis = page_analysis
-            self.remaining = remaining
 
     class StoreOpened(Message):
         """The user's store is ready (or could not be opened): reading state can be restored."""
@@ -55,8 +88,23 @@ class IssueLoader(Screen[None]):
         """The path opened ahead (``reader.opening``), used once by the first mount."""
         self.issue: Issue | None = None
         self.pages: dict[int, PageAnalysis] = {}
-        """The pages analyzed so far, by page number."""
+        """The pages shown so far, by page number."""
+        self.page_count: int | None = None
+        """How many pages the issue has (None until its folder is read)."""
+        self._page_files: list[Path] = []
+        self.planned_meta = IssueMeta()
+        """The issue folder's metadata (``issue.json``), known before its pages are read."""
+        self._read_issue: Issue | None = None
+        """The issue as the loading thread completed it, set once its last page is shown."""
+        self._queued: list[PageAnalysis] = []
+        """Pages loaded but not yet handed to the subclass (see ``_flush``)."""
+        self._flush_timer: Timer | None = None
+        self._last_flush = 0.0
+        self._store_opened_early = False
+        """The store opened before the issue was known: ``_store_ready`` runs once it is."""
         self._loading_timer: Timer | None = None
+        self._handed = 0
+        """How many pages were handed to the subclass."""
         self._shown = False
 
     def post_message(self, message: Message) -> bool:
@@ -83,13 +131,18 @@ class IssueLoader(Screen[None]):
     def _issue_ready(self) -> None:
         """``issue`` was just set."""
 
-    def _page_added(self, page_analysis: PageAnalysis, remaining: int, first: bool) -> None:
-        """A page was analyzed (``first``: the first one, for the first frame); ``remaining`` pages to go."""
+    def _pages_added(self, page_analyses: list[PageAnalysis], remaining: int, first: bool) -> None:
+        """Pages were added to ``pages`` (``first``: the first batch, for the first frame); ``remaining`` to go."""
 
     def _store_ready(self) -> None:
-        """The store was opened, or could not be (``app.store`` is None then)."""
+        """The store was opened, or could not be (``app.store`` is None then); ``issue`` is known by then."""
 
     # ---- loading -------------------------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        """Whether pages are still to come."""
+        return self.page_count is None or len(self.pages) < self.page_count
 
     def on_mount(self) -> None:
         self.sub_title = f"opening {self.path.name}…"
@@ -108,7 +161,7 @@ class IssueLoader(Screen[None]):
         self.query_one("#panes").loading = False
 
     def _open_now(self) -> bool:
-        """Read a small issue and analyze its first page right away; False leaves a large one to the worker."""
+        """Read a small issue and analyze its first page right away; False leaves a large one to the workers."""
         opened, self._opened = self._opened, None
         if opened is not None:
             if opened.issue is None or opened.first_page is None:
@@ -125,23 +178,46 @@ class IssueLoader(Screen[None]):
             if ready is None:
                 return False
             issue, first = ready
+        self._page_files = [Path(page.source) for page in issue.pages]
+        self.page_count = len(issue.pages)
         self._set_issue(issue)
-        self._add_page(first, len(issue.pages) - 1)
+        self.pages[first.page.number] = first
+        self._stop_loading()
+        self._hand_over([first])
         return True
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, issue: Issue | None = None, first_page: int = 0) -> None:
-        """Read the issue (unless given) and analyze its pages from ``first_page`` on, one message each."""
-        from reader.analysis import analyze_page
+    def _load(self, start: int = 1) -> None:
+        """Find the issue's pages (unless known) and load them from page ``start`` on, one message each.
 
-        if issue is None:
-            from reader.ingest import load_issue
+        The pages are read and analysed in worker processes (``reader.opening.load_pages``); this thread only
+        waits for them. It stops when the screen goes away or the pool is closed (the app is quitting).
+        """
+        from reader.opening import complete_issue, load_pages
 
-            issue = load_issue(self.path)
-            self.post_message(self.IssueLoaded(issue))
-        for index in range(first_page, len(issue.pages)):
-            page = issue.pages[index]
-            self.post_message(self.PageAnalyzed(PageAnalysis(page, analyze_page(page)), len(issue.pages) - index - 1))
+        worker = get_current_worker()
+        files, meta = self._page_files, self.planned_meta
+        if not files:
+            from reader.ingest.issue import issue_page_files
+
+            files, meta = issue_page_files(self.path)
+            self.post_message(self.IssuePlanned(files, meta))
+        loaded: list[LoadedPage] = []
+        pages = load_pages(self.path, files, start, _cache_root())
+        try:
+            for page in pages:
+                if worker.is_cancelled:
+                    return
+                loaded.append(page)
+                self.post_message(self.PageLoaded(page))
+        except Exception:
+            if worker.is_cancelled or _pool_closed():
+                return  # quitting: the pool was stopped under us
+            raise
+        finally:
+            pages.close()
+        if start == 1:  # every page came through here: the issue is this thread's to complete
+            self.post_message(self.IssueRead(complete_issue(self.path, meta, loaded)))
 
     @work(thread=True, exclusive=True, group="store", exit_on_error=False)
     def _open_store(self) -> None:
@@ -161,8 +237,8 @@ class IssueLoader(Screen[None]):
         """Start what the first frame did not need: the store, then the other pages."""
         self.reader_app.first_screen_drawn()
         self._open_store()
-        if self.issue is not None and self._loading_timer is None and len(self.pages) < len(self.issue.pages):
-            self._load(self.issue, len(self.pages))
+        if self.issue is not None and self._loading_timer is None and self.loading:
+            self._load(len(self.pages) + 1)
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -171,33 +247,127 @@ class IssueLoader(Screen[None]):
 
     def _load_failed(self, error: BaseException | None) -> None:
         self._stop_loading()
+        self._remove_progress()
         self.sub_title = "error"
         self.notify(f"{error}", title="Could not open", severity="error", markup=False, timeout=10)
         self.call_after_refresh(self._open_store)
 
-    @on(IssueLoaded)
-    def _issue_loaded(self, event: IssueLoaded) -> None:
-        self._set_issue(event.issue)
+    @on(IssuePlanned)
+    def _issue_planned(self, event: IssuePlanned) -> None:
+        self._page_files = event.page_files
+        self.planned_meta = event.meta
+        self.page_count = len(event.page_files)
+        if self.page_count >= 2:
+            bar = LoadingBar(total=self.page_count, show_eta=False, id="loading-progress")
+            self.mount(bar)
+
+    @on(PageLoaded)
+    def _page_loaded(self, event: PageLoaded) -> None:
+        page_analysis = event.loaded.analysis
+        self.pages[page_analysis.page.number] = page_analysis
+        self._queued.append(page_analysis)
+        if len(self.pages) == 1 or not self.loading:
+            self._flush()  # the first page at once (the first frame), the last to finish
+        elif self._flush_timer is None:
+            delay = max(0.001, BATCH_SECONDS - (time.monotonic() - self._last_flush))  # a 0 s timer divides by 0
+            self._flush_timer = self.set_timer(delay, self._flush)
+
+    def _flush(self) -> None:
+        """Hand queued pages to the subclass: a batch of about ``BATCH_ARTICLES`` articles; the rest later."""
+        self._flush_timer = None
+        self._last_flush = time.monotonic()
+        batch: list[PageAnalysis] = []
+        articles = 0
+        while self._queued and (not batch or articles + len(self._queued[0].articles) <= BATCH_ARTICLES):
+            page_analysis = self._queued.pop(0)
+            batch.append(page_analysis)
+            articles += len(page_analysis.articles)
+        if batch:
+            self._stop_loading()
+            self._hand_over(batch)
+        from reader.startup import freeze_loaded
+
+        freeze_loaded()  # the new rows are long-lived: keep the collector from walking them again and again
+        if self._queued:
+            self._flush_timer = self.set_timer(NEXT_BATCH_SECONDS, self._flush)
+
+    def _hand_over(self, batch: list[PageAnalysis]) -> None:
+        first = self._handed == 0
+        self._handed += len(batch)
+        remaining = (self.page_count or self._handed) - self._handed
+        if not remaining and not self._queued:
+            self._complete_issue()  # when the loading thread has completed it (else on its message)
+        self._pages_added(batch, remaining, first)
+        self._update_progress()
+        if first:
+            self.call_after_refresh(self._after_first_paint)
+
+    @on(IssueRead)
+    def _issue_read(self, event: IssueRead) -> None:
+        self._read_issue = event.issue
+        if not self.loading and not self._queued:
+            self._complete_issue()
+
+    def _complete_issue(self) -> None:
+        """Every page is in: the issue (whose id hashes them all) is known now."""
+        issue, self._read_issue = self._read_issue, None
+        if issue is None or self.issue is not None:
+            return
+        self._set_issue(issue)
+        if self._store_opened_early:
+            self._store_opened_early = False
+            self._store_ready()
+
+    def _update_progress(self) -> None:
+        bar = self._progress_bar()
+        if bar is None:
+            return
+        if self.loading or self._queued:
+            bar.update(progress=self._handed)
+        else:
+            self._remove_progress()
+
+    def _progress_bar(self) -> LoadingBar | None:
+        try:
+            return self.query_one("#loading-progress", LoadingBar)
+        except Exception:  # noqa: BLE001 - NoMatches: not shown (small issue, or done)
+            return None
+
+    def _remove_progress(self) -> None:
+        bar = self._progress_bar()
+        if bar is not None:
+            bar.remove()
 
     def _set_issue(self, issue: Issue) -> None:
         self.issue = issue
         self._issue_ready()
 
-    @on(PageAnalyzed)
-    def _page_analyzed(self, event: PageAnalyzed) -> None:
-        self._add_page(event.page_analysis, event.remaining)
-
-    def _add_page(self, page_analysis: PageAnalysis, remaining: int) -> None:
-        first = not self.pages
-        self.pages[page_analysis.page.number] = page_analysis
-        self._stop_loading()
-        self._page_added(page_analysis, remaining, first)
-        if first:
-            self.call_after_refresh(self._after_first_paint)
-
     @on(StoreOpened)
     def _store_opened(self) -> None:
+        if self.issue is None and self.sub_title != "error":
+            self._store_opened_early = True  # restored once the issue is known
+            self.reader_app.restore_theme()
+            return
         self._store_ready()
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "load")
+
+
+def _cache_root() -> str | None:
+    """The analysis cache's folder, for the workers (None when it cannot be used)."""
+    try:
+        from reader.cache import AnalysisCache
+
+        return str(AnalysisCache.open().root)
+    except Exception:  # noqa: BLE001 - no cache is slower, never wrong
+        return None
+
+
+def _pool_closed() -> bool:
+    from reader import workers
+
+    return workers._shared is None
 
 
 def breakpoint_classes(app: App[Any]) -> dict[str, bool]:

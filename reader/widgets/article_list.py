@@ -18,7 +18,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.model import Article
+from reader.model import Article, Page
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -121,6 +121,12 @@ class ArticleList(OptionList):
         self._by_option: dict[str, Article] = {}
         self._titles: Mapping[str, tuple[str, str | None]] = {}
         self._markers: Markers = _no_markers
+        self._page_errors: dict[int, str] = {}
+        """Pages that could not be read, with the reason: listed as a row of their own."""
+        self._marks_shown: dict[str, str] = {}
+        """The markers each option shows, by option id (so that only changed ones are redrawn)."""
+        self._last_page: int | None = None
+        """The page of the last row listed (a new page starts with its header row)."""
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -153,9 +159,38 @@ class ArticleList(OptionList):
         self._titles = titles
         self._rebuild()
 
+    def add_articles(self, articles: Sequence[Article], *, pages: Sequence[Page] = ()) -> None:
+        """Append ``articles`` (the next pages' articles, in order) without rebuilding what is listed.
+
+        ``pages`` are the pages they come from: a page that could not be read gets an error row.
+        An issue loads page by page, so this is called many times; its cost is that of the new rows only.
+        """
+        start = len(self._articles)
+        self._articles += tuple(articles)
+        for page in pages:
+            if page.error is not None:
+                self._page_errors[page.number] = page.error
+        if not self.is_mounted:
+            return
+        rows = self._rows(self._articles[start:], start, [page.number for page in pages])
+        if not rows:
+            return
+        self.add_options(rows)
+        if self.highlighted is None:
+            self.highlighted = next((index for index, option in enumerate(self.options) if not option.disabled), None)
+
+    def set_markers(self, markers: Markers) -> None:
+        """Tell bookmarks and notes with ``markers``; only rows whose markers change are redrawn."""
+        self._markers = markers
+        self.refresh_markers()
+
     def refresh_markers(self) -> None:
-        """Redraw the bookmark and note markers (after a bookmark or note changed)."""
-        self._rebuild()
+        """Redraw the bookmark and note markers that changed (after a bookmark or note changed)."""
+        if not self.is_mounted:
+            return
+        for option_id, article in self._by_option.items():
+            if self._marks(article) != self._marks_shown.get(option_id):
+                self.replace_option_prompt(option_id, self._prompt(article, option_id))
 
     def select_article(self, article_id: str) -> bool:
         """Move the cursor to an article; False when it is not listed (or hidden)."""
@@ -168,10 +203,14 @@ class ArticleList(OptionList):
     def watch_show_other_kinds(self) -> None:
         self._rebuild()
 
-    def _prompt(self, article: Article) -> ArticlePrompt:
-        """Markers in a narrow column, then title and byline: a wrapped title keeps its indent."""
+    def _marks(self, article: Article) -> str:
         bookmarked, has_notes = self._markers(article)
-        marks = (BOOKMARK_MARK if bookmarked else " ") + (NOTE_MARK if has_notes else " ")
+        return (BOOKMARK_MARK if bookmarked else " ") + (NOTE_MARK if has_notes else " ")
+
+    def _prompt(self, article: Article, option_id: str) -> ArticlePrompt:
+        """Markers in a narrow column, then title and byline: a wrapped title keeps its indent."""
+        marks = self._marks(article)
+        self._marks_shown[option_id] = marks
         title, byline = self._titles.get(article.id, (article.display_title, article.byline))
         details = short_byline(byline)
         is_article = article.kind == "article"
@@ -182,30 +221,51 @@ class ArticleList(OptionList):
             (f"{details}  p.{article.page_number}" if details else f"p.{article.page_number}", "dim"),
             # the boundaries come from the issue's METS/DIDL article map, not from our analysis
             ("  · library map" if article.segmentation == "library" else "", "dim italic"),
+            # The text was sanitized when it was read (reader.sanitize): stripping control codes again was
+            # the largest cost of a row (an issue of 6,000 articles lists them all).
+            strip_control_codes=False,
         )
         if not is_article:
             body = body.stylize_before("dim")
         return ArticlePrompt(marks, body, f"{marks} {body.plain.replace(chr(10), chr(10) + '   ')}")
 
-    def _rebuild(self) -> None:
-        if not self.is_mounted:
-            return
-        current = self.highlighted_article
-        options: list[Option | None] = []
-        self._by_option = {}
-        page = None
-        for index, article in enumerate(self._articles):
+    def _rows(self, articles: Sequence[Article], start: int, page_numbers: Sequence[int] = ()) -> list[Option]:
+        """The rows for ``articles`` (the ``start``-th on), after what is listed: page headers, error rows."""
+        rows: list[Option] = []
+        # Pages with an error row come in page order with the articles; pages listed only to report an error
+        # have no articles of their own.
+        pending_errors = sorted(number for number in page_numbers if number in self._page_errors)
+        for index, article in enumerate(articles, start=start):
+            while pending_errors and pending_errors[0] < article.page_number:
+                rows.append(self._error_row(pending_errors.pop(0)))
             if article.kind != "article" and not self.show_other_kinds:
                 continue
-            if article.page_number != page:
-                page = article.page_number
-                options.append(Option(Content.styled(f"── Page {page} ──", "bold $text-muted"), disabled=True))
+            if article.page_number != self._last_page:
+                self._last_page = article.page_number
+                rows.append(
+                    Option(Content.styled(f"── Page {article.page_number} ──", "bold $text-muted"), disabled=True)
+                )
             # Ids are unique per page, but the list never trusts that: a repeat gets a positional option id
             # instead of raising DuplicateID.
             option_id = article.id if article.id not in self._by_option else f"{article.id}#{index}"
             self._by_option[option_id] = article
-            options.append(Option(self._prompt(article), id=option_id))
-        self.set_options(options)
+            rows.append(Option(self._prompt(article, option_id), id=option_id))
+        rows.extend(self._error_row(number) for number in pending_errors)
+        return rows
+
+    def _error_row(self, page_number: int) -> Option:
+        self._last_page = page_number
+        reason = " ".join(self._page_errors[page_number].split())
+        return Option(Content.styled(f"── Page {page_number}: could not be read: {reason} ──", "$error"), disabled=True)
+
+    def _rebuild(self) -> None:
+        if not self.is_mounted:
+            return
+        current = self.highlighted_article
+        self._by_option = {}
+        self._marks_shown = {}
+        self._last_page = None
+        self.set_options(self._rows(self._articles, 0, sorted(self._page_errors)))
         if current is None or not self.select_article(current.id):
             first = next((index for index, option in enumerate(self.options) if not option.disabled), None)
             self.highlighted = first
