@@ -102,7 +102,7 @@ async def test_keys_work_and_q_quits_at_once_while_an_issue_loads(make_app, tmp_
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         for _ in range(600):
-            if isinstance(screen, IssueScreen) and screen.pages:
+            if isinstance(screen, IssueScreen) and len(screen.articles) >= 3:
                 break
             await pilot.pause(0.02)
         assert isinstance(screen, IssueScreen) and screen.loading, "the test needs an issue still loading"
