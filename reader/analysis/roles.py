@@ -229,11 +229,18 @@ def _is_masthead(block: Block, furniture_text: str) -> bool:
     return 0 < len(compact) <= 8 and compact in furniture_text
 
 
-def classify_blocks(blocks: list[Block], latin: bool | None = None) -> list[BlockRole]:
-    """Return the role of every block of a page (``latin``: whether it is a Latin page, if known)."""
+def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]:
+    """Return the role of every block of a page.
+
+    Args:
+        blocks: the page's blocks.
+        latin: run the passes for English text pages (OCR noise, bylines in their printed shapes, listings
+            among paragraphs); the text pipeline sets it for pages whose letters are mostly Latin. Layout
+            pages keep their own signals and leave it off.
+    """
     column_width = page_column_width(blocks)
     roles = [classify_block(block, column_width) for block in blocks]
-    if is_latin_page(blocks) if latin is None else latin:
+    if latin:
         mark_latin_roles(blocks, roles)
         if _paragraph_per_line(blocks):
             _mark_listings(blocks, roles)
@@ -275,7 +282,7 @@ def _mark_listings(blocks: list[Block], roles: list[BlockRole]) -> None:
 
 def is_latin_page(blocks: list[Block]) -> bool:
     """Whether most letters of the page are Latin (sampled from its first blocks: pages are one script)."""
-    sample = "".join([block.compact[:30] for block in blocks[:60]])
+    sample = "".join([block.compact[:20] for block in blocks[:40]])
     return _is_latin(sample)
 
 
