@@ -91,6 +91,64 @@ def edition_from_path(path: Path) -> tuple[str, str] | None:
     return None
 
 
+# ── from a METS/MODS file shipped with the issue ─────────────────────────────────────────────────────
+
+_MODS_DATE = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})"), (1, 2, 3)),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), (3, 2, 1)),
+)
+
+
+def _mods_date(text: str) -> str | None:
+    for pattern, (y, m, d) in _MODS_DATE:
+        match = pattern.match(text.strip())
+        if match:
+            return valid_date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
+    return None
+
+
+def mets_meta(folder: Path) -> IssueMeta:
+    """The newspaper and date a METS file in ``folder`` gives in its issue-level MODS (``given``).
+
+    Only descriptive sections of the issue, print or collection count (article sections carry article
+    titles); an unreadable METS file gives nothing.
+    """
+    from reader.errors import InputError
+    from reader.ingest.detect import METS
+    from reader.ingest.folders import file_format
+    from reader.ingest.source import read_bounded
+    from reader.ingest.xmlsafe import parse_xml_bytes
+
+    try:
+        candidates = [child for child in sorted(folder.iterdir()) if child.suffix.lower() == ".xml"]
+    except OSError:
+        return IssueMeta()
+    for path in candidates:
+        try:
+            if file_format(path) != METS:
+                continue
+            root = parse_xml_bytes(read_bounded(path), path)
+        except (InputError, OSError):
+            continue
+        title = date = None
+        for section in root.iter("{*}dmdSec"):
+            if "ARTICLE" in (section.get("ID") or "").upper():
+                continue
+            for element in section.iter("{*}title"):
+                if title is None and (element.text or "").strip():
+                    title = " ".join(element.text.split())
+            for element in section.iter("{*}dateIssued"):
+                date = date or _mods_date(element.text or "")
+        if title or date:
+            reason = f"METS/MODS {path.name}"
+            return IssueMeta(
+                title=title,
+                date=date,
+                provenance=tuple((name, GIVEN, reason) for name, value in (("title", title), ("date", date)) if value),
+            )
+    return IssueMeta()
+
+
 # ── from the pages ───────────────────────────────────────────────────────────────────────────────────
 
 HEAD_LINES = 40
@@ -180,6 +238,17 @@ def _lines_from_articles(page_analysis: PageAnalysis) -> Page:
     return replace(page_analysis.page, lines=tuple(lines))
 
 
+def _merge_given(first: IssueMeta, second: IssueMeta) -> IssueMeta:
+    """``first`` with the fields it lacks taken from ``second`` (both given), each with its own reason."""
+    values = {name: getattr(first, name) or getattr(second, name) for name in FIELDS}
+    provenance = [
+        (name, GIVEN, (first if getattr(first, name) else second).reason(name) or "issue.json")
+        for name in FIELDS
+        if values[name]
+    ]
+    return IssueMeta(**values, note=first.note, provenance=tuple(provenance))
+
+
 def complete_issue_meta(issue: Issue, page_analyses: Sequence[PageAnalysis] = ()) -> Issue:
     """``issue`` with its unknown metadata inferred from its path and pages (their lines, or the articles of
     ``page_analyses`` when the pages come without lines, as from the analysis cache)."""
@@ -189,7 +258,10 @@ def complete_issue_meta(issue: Issue, page_analyses: Sequence[PageAnalysis] = ()
     path = Path(issue.source) if issue.source and issue.source != "-" else None
     page_names = [Path(page.source).name for page in issue.pages if page.source]
     folder = path if path is not None and path.suffix == "" else (path.parent if path is not None else None)
-    meta = infer_meta(issue.meta, folder if folder is not None else path, pages, page_names)
+    given = issue.meta
+    if path is not None and path.is_dir() and (given.title is None or given.date is None):
+        given = _merge_given(given, mets_meta(path))
+    meta = infer_meta(given, folder if folder is not None else path, pages, page_names)
     if path is not None and path.suffix and meta.date is None:
         meta = infer_meta(meta, path, (), ())  # a single page file: its own name may carry the date
     return replace(issue, meta=meta)

@@ -135,3 +135,28 @@ def test_store_keeps_the_users_edits_by_issue_id(tmp_path: Path) -> None:
     assert store.set_issue_edits("abc", date="", edition="2") == {"title": "晶報", "edition": "2"}
     assert Store.open(tmp_path / "data").get_issue_edits("abc") == {"title": "晶報", "edition": "2"}
     assert store.get_issue_edits("other") == {}
+
+
+METS = """<?xml version="1.0" encoding="UTF-8"?>
+<mets xmlns="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3">
+  <dmdSec ID="MODSMD_ISSUE1"><mdWrap MDTYPE="MODS"><xmlData><mods:mods>
+    <mods:titleInfo><mods:title>Le Journal des Débats</mods:title></mods:titleInfo>
+    <mods:originInfo><mods:dateIssued keyDate="yes">01.08.1821</mods:dateIssued></mods:originInfo>
+  </mods:mods></xmlData></mdWrap></dmdSec>
+  <dmdSec ID="MODSMD_ARTICLE1"><mdWrap MDTYPE="MODS"><xmlData><mods:mods>
+    <mods:titleInfo><mods:title>ALLEMAGNE.</mods:title></mods:titleInfo>
+  </mods:mods></xmlData></mdWrap></dmdSec>
+  <structMap TYPE="PHYSICAL"><div TYPE="page"/></structMap>
+</mets>
+"""
+
+
+def test_a_mets_file_gives_the_issue_title_and_date_not_an_articles(tmp_path: Path) -> None:
+    from reader.metadata import mets_meta
+
+    (tmp_path / "issue-METS.xml").write_text(METS, encoding="utf-8")
+    meta = mets_meta(tmp_path)
+    assert (meta.title, meta.date, meta.source("date")) == ("Le Journal des Débats", "1821-08-01", "given")
+    assert "METS/MODS" in meta.reason("title")
+    (tmp_path / "issue-METS.xml").write_text("<mets", encoding="utf-8")  # malformed: nothing, no error
+    assert mets_meta(tmp_path) == IssueMeta()
