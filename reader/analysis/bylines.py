@@ -295,8 +295,10 @@ def is_byline_line(text: str) -> bool:
     if len(text) > 4 * 60:
         return False  # longer than any byline even with its spacing collapsed; skips the split below
     stripped = _strip(text)
-    if not stripped or len(stripped) > 60:
+    if not stripped:
         return False
+    if len(stripped) > 60:  # only a sign-off runs longer ("Jane Roe is a journalism senior and …")
+        return stripped[:1].isupper() and len(stripped) < 200 and bool(_SIGN_OFF.match(stripped))
     if _is_credit_line(stripped):
         return True
     # the other shapes need a bracket at an end, a 著/譯… ending, or a Latin opening; test those first

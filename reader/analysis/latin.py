@@ -123,7 +123,11 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
         elif previous is not None and previous.role == "byline" and previous.opens and _staff_line(text):
             roles[index] = _byline(block, "staff or wire line under a byline", opens=False)
         elif (
-            previous is not None and previous.role == "title" and _role_shaped(text) and is_role_word(text, fuzzy=True)
+            previous is not None
+            and previous.role == "title"
+            and _role_shaped(text)
+            and not text.endswith(":")  # "Editor:" opens a letter; it credits no one
+            and is_role_word(text, fuzzy=True)
         ):
             roles[index] = _byline(block, "a wire or staff credit under the title")
         elif _role_shaped(after) and is_signature_name(text) and is_role_word(after, fuzzy=True):

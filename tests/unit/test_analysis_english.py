@@ -149,3 +149,11 @@ def test_words_broken_by_ocr_are_rejoined_and_real_hyphens_kept() -> None:
     )
     (article,) = _articles("Council delays parking vote", _BODY, "Members said they would use the com-", "puters.")
     assert article.paragraphs[-1].endswith("would use the computers.")
+
+
+def test_long_sign_off_is_a_byline_and_a_salutation_is_not() -> None:
+    sign_off = "Jane Roe is a journalism senior and a member of the Campus Daily staff this spring."
+    assert is_byline_line(sign_off)
+    assert not is_byline_line("Jane Roe said the committee would meet again on Tuesday to vote on the budget.")
+    articles = _articles("Parking is a mess", "Editor:", _BODY, _BODY)
+    assert [a.byline for a in articles] == [None]
