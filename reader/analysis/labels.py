@@ -23,11 +23,18 @@ def _in_capitals(block: Block) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters if char.isascii())
 
 
+def _title_case(block: Block) -> bool:
+    """Every word capitalised (a nameplate, a university line), unlike a headline set in sentence case."""
+    words = [word for word in " ".join(block.texts).split() if word[:1].isalpha()]
+    return bool(words) and all(word[0].isupper() for word in words)
+
+
 def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
     """Move leading label blocks out of English title groups into drafts of their own (kind ``other``).
 
     A leading block goes when it is in capitals and short, or when the story is the first on the page with
-    text (the page's top holds the nameplate and page furniture above the first headline).
+    text and the block is in title case (the page's top holds the nameplate and its university line above
+    the first headline, which is set in sentence case).
     """
     result: list[Draft] = []
     first_with_text = True
@@ -43,7 +50,10 @@ def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
             index
             for index in draft.title
             if index < main
-            and (first_with_text or (_in_capitals(blocks[index]) and not _in_capitals(blocks[main])))
+            and (
+                (first_with_text and _title_case(blocks[index]))
+                or (_in_capitals(blocks[index]) and not _in_capitals(blocks[main]))
+            )
             and len(" ".join(blocks[index].texts).split()) <= LABEL_MAX_WORDS + (4 if first_with_text else 0)
         ]
         if labels:

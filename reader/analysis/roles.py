@@ -93,12 +93,18 @@ _CJK_CLAUSE = re.compile("[、，；：。]")
 def is_prose(block: Block) -> bool:
     """Whether ``block`` reads as running text: an amount or a phone number in it does not make an advert.
 
-    English prose has a dozen words or more, several of them function words; Chinese prose runs in clauses
+    English prose has a dozen words or more, several of them function words (or eight, ending a sentence);
+    Chinese prose runs in clauses
     (four or more clause marks, about one every twelve characters or more often).
     """
     if _is_latin(block.compact):
-        words = " ".join(block.texts).lower().split()
-        return len(words) >= 12 and sum(word in _FUNCTION_WORDS for word in words) >= 3
+        joined = " ".join(block.texts)
+        words = joined.lower().split()
+        function_words = sum(word in _FUNCTION_WORDS for word in words)
+        if len(words) >= 12 and function_words >= 3:
+            return True
+        # a shorter sentence of news: it ends like one and reads like one
+        return len(words) >= 8 and function_words >= 2 and joined.rstrip(" \"'”’")[-1:] in ".!?"
     marks = len(_CJK_CLAUSE.findall(block.compact))
     return marks >= 4 and len(block.compact) <= 12 * marks
 
