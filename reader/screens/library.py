@@ -48,6 +48,17 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.issue_refs = issue_refs
 
+    class IssueMetaInferred(Message):
+        """An issue's newspaper or date was inferred from its first page."""
+
+        def __init__(self, index: int, issue_ref: IssueRef) -> None:
+            super().__init__()
+            self.index = index
+            self.issue_ref = issue_ref
+
+    INFER_LIMIT = 500
+    """Undated or unnamed issues whose first page is read for a printed date and nameplate."""
+
     def __init__(self, path: Path, *, script: str | None = None) -> None:
         super().__init__()
         self.path = path
@@ -80,6 +91,36 @@ class LibraryScreen(Screen[None]):
         issue_list.focus()
         self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues"
         self.call_after_refresh(self._after_first_paint)
+        self._infer_from_pages(self.issue_refs)
+
+    @work(thread=True, exclusive=True, group="library-meta", exit_on_error=False)
+    def _infer_from_pages(self, issue_refs: tuple[IssueRef, ...]) -> None:
+        """Read the first page of each issue whose date or newspaper is unknown, for what it prints."""
+        from dataclasses import replace
+
+        from reader.errors import ReaderError
+        from reader.ingest import find_page_files
+        from reader.ingest.detect import read_page
+        from reader.metadata import infer_meta
+
+        unknown = [(i, ref) for i, ref in enumerate(issue_refs) if ref.meta.date is None or ref.meta.title is None]
+        for index, ref in unknown[: self.INFER_LIMIT]:
+            try:
+                page = read_page(find_page_files(ref.path)[0], 1)
+            except (ReaderError, OSError, IndexError):
+                continue
+            meta = infer_meta(ref.meta, None, [page])
+            if meta != ref.meta:
+                self.post_message(self.IssueMetaInferred(index, replace(ref, meta=meta)))
+
+    @on(IssueMetaInferred)
+    def _meta_inferred(self, event: IssueMetaInferred) -> None:
+        if event.index < len(self.issue_refs) and self.issue_refs[event.index].path == event.issue_ref.path:
+            refs = list(self.issue_refs)
+            refs[event.index] = event.issue_ref
+            self.issue_refs = tuple(refs)
+            issue_list = self.query_one("#issue-list", OptionList)
+            issue_list.replace_option_prompt(str(event.index), issue_prompt(event.issue_ref))
 
     def _after_first_paint(self) -> None:
         getattr(self.app, "first_screen_drawn", lambda: None)()

@@ -37,3 +37,23 @@ async def test_escape_does_nothing_without_a_library(make_app) -> None:
         await settle(pilot)
         await pilot.press("escape")
         assert isinstance(app.screen, IssueScreen)
+
+
+async def test_library_shows_inferred_dates_and_names_marked(make_app, tmp_path) -> None:
+    """Folders without issue.json: the date from the folder name, else the date and nameplate the first page
+    prints, each marked '?' as inferred; an issue that gives nothing stays undated."""
+    library = tmp_path / "library"
+    for folder, text in (
+        ("jingbao-1920-04-09", "晶　報\n\n之起居注\n"),
+        ("scan-a", "第一版　民國九年四月十二日　星期一\n\n晶　報\n\n之起居注\n"),
+        ("scan-b", "no date here\n"),
+    ):
+        (library / folder).mkdir(parents=True)
+        (library / folder / "page1.txt").write_text(text, encoding="utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        prompts = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+    assert prompts[0].startswith("1920-04-09?  晶報?")
+    assert any(p.startswith("1920-04-12?  晶報?") for p in prompts)
+    assert any(p.startswith("undated     (untitled newspaper)") for p in prompts)
