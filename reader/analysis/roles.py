@@ -178,6 +178,10 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
 _RUNNING = BlockRole("body", wide=False, reason="running text")
 _RUNNING_WIDE = BlockRole("body", wide=True, reason="running text")
 _FURNITURE_ROLE = BlockRole("furniture", reason="page header or page number")
+#: A column's editor credited under its rubric (黔野主編, 豐田編輯, 趙廉•田豐合輯): page furniture that ends the
+#: rubric, never a story's title or byline.
+_SECTION_EDITOR = re.compile(r"(?:主編|主编|編輯|编辑|合輯|合辑|主輯)$")
+_SECTION_EDITOR_ROLE = BlockRole("furniture", reason="a column's editor under its rubric")
 _JUMP_ROLE = BlockRole("body", reason="jump line to or from another page")
 #: "From page 1" heads the part of a story continued from another page: it opens an article.
 _JUMP_IN_ROLE = BlockRole("body", reason="jump line: the story continues from another page", opens=True)
@@ -202,6 +206,8 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
             return _JUMP_IN_ROLE if _JUMP_IN.match(first) else _JUMP_ROLE
         if len(first) <= 50 and _PHOTO_BY.fullmatch(first):
             return _PHOTO_ROLE
+    if len(block.lines) == 1 and len(compact) <= 14 and _SECTION_EDITOR.search(compact):
+        return _SECTION_EDITOR_ROLE
     byline_numbers = _byline_lines(block)
     if byline_numbers:
         return BlockRole("byline", byline_lines=byline_numbers, reason="matches a byline pattern")

@@ -49,3 +49,9 @@ def test_separators_section_numbers_and_dialogue_do_not_open_articles() -> None:
         articles = [a for a in analyze_page(page) if a.kind == "article"]
         assert len(articles) == 1, inner
         assert articles[0].headline == "春遊記"
+
+
+def test_a_column_rubric_and_its_editor_stay_out_of_the_title() -> None:
+    page = _page(["中華民國二十八年四月廿一日　晶報　星期五　第五版"], ["文化營"], ["黔野主編"], ["旗主奴"], _GOES_ON)
+    (article,) = [a for a in analyze_page(page) if a.kind == "article"]
+    assert article.headline == "旗主奴" and article.kicker is None
