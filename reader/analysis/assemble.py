@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.analysis.blocks import SENTENCE_END, Block
+from reader.analysis.candidates import EXACT_UP_TO, GramIndex
 from reader.analysis.overlap import coverage, letter_codes, page_letters
 from reader.analysis.roles import ITEM_MARKERS, BlockRole
 
@@ -314,19 +315,28 @@ def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
         def score_of(probe: set[int], target: int) -> float:
             return grams.coverage(probe, targets[target])
 
+    # On a page with many untitled articles only those sharing the title's rarer bigrams are scored.
+    index = None
+    if len(targets) > EXACT_UP_TO:
+        index = GramIndex([grams.of(blocks) for blocks in targets])
+
+    def best_target(probe: set[int]) -> tuple[int | None, float]:
+        shortlist = index.shortlist(probe) if index is not None else range(len(targets))
+        scores = {target: score_of(probe, target) for target in shortlist}
+        best = max(scores, key=scores.__getitem__, default=None)  # the first of equals, as in page order
+        return best, scores[best] if best is not None else 0.0
+
     moved: set[int] = set()
     for orphan in orphans:
         previous_target: int | None = None
         assigned: list[tuple[int, int, float]] = []
         for block_index in orphan.title:
-            probe = grams.block(block_index)
-            scores = [score_of(probe, target) for target in range(len(targets))]
-            best = max(range(len(untitled)), key=scores.__getitem__)
-            if scores[best] >= TITLE_MIN_COVERAGE:
+            best, score = best_target(grams.block(block_index))
+            if best is not None and score >= TITLE_MIN_COVERAGE:
                 previous_target = best
-                assigned.append((block_index, best, scores[best]))
+                assigned.append((block_index, best, score))
             elif previous_target is not None:
-                assigned.append((block_index, previous_target, scores[best]))
+                assigned.append((block_index, previous_target, score))
         if len(assigned) != len(orphan.title):
             continue  # part of the group echoes nothing: keep the group where it stands
         for block_index, target_index, score in assigned:
@@ -360,19 +370,26 @@ def _reattach_leads(drafts: list[Draft], roles: list[BlockRole], grams: _Grams) 
             found = host_grams[id(draft)] = grams.of(draft.blocks)
         return found
 
+    # Hosts only ever leave (taking a lead ends hosting; an orphan lead never becomes one), so they are
+    # listed once; on a page with many, only those sharing the lead's rarer bigrams are scored.
+    hosts = [d for d in drafts if d.kind == "article" and d.body and not d.lead]
+    openless = [not _opens_with_dateline(d, roles) for d in hosts]
+    openless_left = [sum(openless)]  # openless hosts still without a lead: while any, only they qualify
+
+    def eligible(position: int) -> bool:
+        return not hosts[position].lead and (openless[position] or not openless_left[0])
+
+    index = GramIndex([grams_of(d) for d in hosts]) if len(hosts) > EXACT_UP_TO else None
     for orphan in orphans:
-        hosts = [d for d in drafts if d.kind == "article" and d.body and not d.lead and id(d) not in moved]
-        openless = [d for d in hosts if not _opens_with_dateline(d, roles)]
-        candidates = openless or hosts
-        if not candidates:
-            continue
         probe = grams.of(orphan.lead)
-        scores = [coverage(probe, grams_of(d)) for d in candidates]
-        best = max(range(len(candidates)), key=scores.__getitem__)
-        if scores[best] < LEAD_MIN_COVERAGE:
+        shortlist = index.shortlist(probe, eligible) if index is not None else range(len(hosts))
+        scores = {position: coverage(probe, grams_of(hosts[position])) for position in shortlist if eligible(position)}
+        best = max(scores, key=scores.__getitem__, default=None)  # the first of equals, as in page order
+        if best is None or scores[best] < LEAD_MIN_COVERAGE:
             continue
-        host = candidates[best]
+        host = hosts[best]
         host.lead.extend(orphan.lead)
+        openless_left[0] -= openless[best]
         host.reasons["lead"] = (
             f"wide lead box printed away from its article; {scores[best]:.0%} of its character pairs recur here"
         )

@@ -1,4 +1,4 @@
-"""How the issue screen gets its content: read and analyze the issue, open the user's store, warm up OpenCC.
+"""How the issue screen gets its content: read and analyze the issue, open the store, build the script's converter.
 
 :class:`IssueLoader` is the base of :class:`reader.screens.issue.IssueScreen`. A small issue is read and its
 first page analyzed during mount, so the very first frame shows an article (a worker round trip costs more
@@ -226,12 +226,12 @@ class IssueLoader(Screen[None]):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self, script: str) -> None:
-        """Build OpenCC's converters now, so that the first ``t`` or search need not wait for its dictionaries."""
+        """Build the converter of the script on show, if any; the six search converters (+47 MiB) are built
+        by the first search, in its worker, and never for a user who does not search."""
         from reader.convert import preload
-        from reader.search import warm_up
 
-        preload([script])
-        warm_up()
+        if script != "original":
+            preload([script])
 
     def _after_first_paint(self) -> None:
         """Start what the first frame did not need: the store, then the other pages."""
