@@ -58,19 +58,26 @@ def analyze_file(task: tuple) -> PageResult:
     ``task`` is ``(file, number, cache_root)``, then optionally the library's articles on the page (from an
     article map) and ``True`` to add the page's line texts to the result (for the app's raw view).
 
-    Raises:
-        InputError: the page cannot be read.
+    A page that cannot be read comes back as an error page (no lines, no articles, never cached), so the
+    rest of its issue still opens.
     """
+    from reader.errors import InputError
+    from reader.fileread import read_limited
     from reader.ingest.detect import read_page
     from reader.ingest.issue import page_identity
+    from reader.ingest.source import MAX_LAYOUT_BYTES
 
     file, number, cache_root, *extra = task
     mapped = extra[0] if extra else ()
     segmentation = extra[1] if len(extra) > 1 else "auto"
     path = Path(file)
-    page = read_page(path, number)
-    cache = _cache_for(cache_root)
-    key = page_key(path, path.read_bytes(), number) if cache is not None else ""
+    try:
+        page = read_page(path, number)
+        cache = _cache_for(cache_root)
+        key = page_key(path, read_limited(path, MAX_LAYOUT_BYTES), number) if cache is not None else ""
+    except InputError as exc:
+        page = Page(number=number, source=file, lines=(), error=str(exc))
+        return PageResult(number, "", b"", encode_entry("", page, ()), False)
     if mapped or (segmentation == "ours" and page.library_articles):
         # the library's articles on this page (or their absence) are part of what the analysis depends on
         from dataclasses import replace
@@ -211,13 +218,19 @@ def open_issue_cached(
         identities.append(result.identity)
         keys.append(result.key)
         analyzed += result.analyzed
+    failed = [page_analysis.page for page_analysis in page_analyses if page_analysis.page.error]
+    if failed and (len(failed) == len(page_analyses) or not path.is_dir()):
+        from reader.errors import InputError
+
+        error = failed[0].error or ""
+        raise InputError(error if not path.is_dir() else f"{path}: no page could be read ({error})")
     if segmentation == "library" and not any(
         article.segmentation == "library" for page_analysis in page_analyses for article in page_analysis.articles
     ):
         raise no_library_map(path)
     issue_id = issue_id_from(identities)
     if cache is not None:
-        if stats is not None:
+        if stats is not None and not failed:  # an issue with unreadable pages is read afresh next time
             cache.put_folder_record(record_path, issue_id, stats, keys)
         if analyzed:
             cache.maintain()

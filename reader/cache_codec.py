@@ -81,6 +81,7 @@ def page_fields(page: Page) -> dict[str, Any]:
         "format": page.format,
         "width": page.width,
         "height": page.height,
+        "error": page.error,
     }
 
 
@@ -111,6 +112,7 @@ def decode_entry(data: bytes, key: str, source: str) -> tuple[Page, tuple[Articl
             format=fields["format"],
             width=fields["width"],
             height=fields["height"],
+            error=fields.get("error"),
         )
         return page, tuple(article_from_row(row) for row in document["articles"])
     except CorruptEntry:

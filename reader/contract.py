@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.model import Article, IssueAnalysis
+from reader.model import Article, IssueAnalysis, PageAnalysis
 
 FORMAT_VERSION = 1
 
@@ -65,13 +65,20 @@ def analysis_document(source: str, analysis: IssueAnalysis) -> dict[str, Any]:
             "edition": issue.meta.edition,
             "meta_source": {name: issue.meta.source(name) for name in ("title", "date", "edition")},
         },
-        "pages": [
-            {
-                "number": page_analysis.page.number,
-                "source": page_analysis.page.source,
-                "format": page_analysis.page.format,
-                "articles": [article_document(article) for article in page_analysis.articles],
-            }
-            for page_analysis in analysis.pages
-        ],
+        "pages": [page_document(page_analysis) for page_analysis in analysis.pages],
     }
+
+
+def page_document(page_analysis: PageAnalysis) -> dict[str, Any]:
+    """One page: number, source and articles, plus ``"error"`` (why it could not be read) for a page that
+    could not be read, which then has no articles; absent for pages that read, so they print as before."""
+    page = page_analysis.page
+    document: dict[str, Any] = {
+        "number": page.number,
+        "source": page.source,
+        "format": page.format,
+        "articles": [article_document(article) for article in page_analysis.articles],
+    }
+    if page.error is not None:
+        document["error"] = page.error
+    return document

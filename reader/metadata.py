@@ -162,12 +162,26 @@ _NAMEPLATE_WORDS = re.compile(
 )
 
 
+DATE_SCAN_CHARS = 200_000
+"""Dates are looked for in about this many characters of each page: a real page has fewer (up to ~100 KB),
+and a 15 MB page would otherwise give hundreds of thousands of candidate dates (over 400 MB)."""
+
+
+def _first_characters(lines: list[str], budget: int) -> list[str]:
+    """The first lines of ``lines`` that hold about ``budget`` characters."""
+    for index, line in enumerate(lines):
+        budget -= len(line) + 1
+        if budget < 0:
+            return lines[: index + 1]
+    return lines
+
+
 def date_from_pages(pages: Sequence[Page]) -> Found | None:
     """The issue's date as printed: the best-supported date on its pages (see :func:`reader.dates.find_dates`)."""
     votes: Counter[str] = Counter()
     best: dict[str, Found] = {}
     for page in pages[:4]:
-        lines = [line.text for line in page.lines]
+        lines = _first_characters([line.text for line in page.lines], DATE_SCAN_CHARS)
         for found in find_dates(lines, head=HEAD_LINES):
             votes[found.date] += found.score
             if found.date not in best or found.score > best[found.date].score:

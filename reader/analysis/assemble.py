@@ -263,21 +263,39 @@ def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block], gr
     return result
 
 
+GRAM_CACHE_CODES = 1_000_000
+"""At most this many bigram codes are kept in the per-block cache (about 60 MB)."""
+
+
 class _Grams:
     """Bigrams per block of one page, computed once each (overlap is asked many times per block)."""
 
     def __init__(self, blocks: list[Block]) -> None:
         self._blocks = blocks
         self._cache: dict[int, set[int]] = {}
+        self._cached_codes = 0
         self._letters: list[str] = []
 
     def block(self, index: int) -> set[int]:
         grams = self._cache.get(index)
         if grams is None:
-            if not self._letters:  # the letters of every block at once: one regex pass over the page
-                self._letters = page_letters([block.compact for block in self._blocks])
-            grams = self._cache[index] = letter_codes(self._letters[index])
+            grams = self._cache[index] = letter_codes(self._letters_of(index))
+            self._cached_codes += len(grams)
+            # A set of bigram codes costs about 60 bytes a character: on a 15 MB page, caching every block
+            # took 300 MB. The oldest entries go first; a block asked for again is simply recomputed.
+            while self._cached_codes > GRAM_CACHE_CODES and len(self._cache) > 1:
+                oldest = next(iter(self._cache))
+                self._cached_codes -= len(self._cache.pop(oldest))
         return grams
+
+    def _letters_of(self, index: int) -> str:
+        if not self._letters:  # the letters of every block at once: one regex pass over the page
+            self._letters = page_letters([block.compact for block in self._blocks])
+        return self._letters[index]
+
+    def fresh(self, indices: list[int]) -> set[int]:
+        """:meth:`of` without caching anything: for passes over every article of a long page."""
+        return set().union(*(letter_codes(self._letters_of(index)) for index in indices)) if indices else set()
 
     def of(self, indices: list[int]) -> set[int]:
         return set().union(*(self.block(index) for index in indices)) if indices else set()
@@ -296,6 +314,8 @@ class _Grams:
 
 #: With more title blocks to place than this, each target's pairs are merged once instead of per probe.
 UNION_AFTER_PROBES = 8
+#: On a long page, how many shortlisted articles' bigrams are kept for the next title.
+KEPT_TARGETS = 256
 
 
 def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
@@ -305,7 +325,23 @@ def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
     if not orphans or not untitled:
         return drafts
     targets = [d.blocks for d in untitled]  # as they stand before any title moves
-    if sum(len(orphan.title) for orphan in orphans) > UNION_AFTER_PROBES:
+    probe_blocks = [index for orphan in orphans for index in orphan.title]
+    probe_of = {block_index: position for position, block_index in enumerate(probe_blocks)}
+    index = None
+    if len(targets) > EXACT_UP_TO:
+        # On a page with many untitled articles only those sharing the title's rarer bigrams are scored;
+        # their bigrams pass through the index once and only the shortlisted ones are kept.
+        index = GramIndex([grams.block(i) for i in probe_blocks], (grams.fresh(blocks) for blocks in targets))
+        kept: dict[int, set[int]] = {}
+
+        def score_of(probe: set[int], target: int) -> float:
+            found = kept.get(target)
+            if found is None:
+                if len(kept) >= KEPT_TARGETS:
+                    kept.pop(next(iter(kept)))
+                found = kept[target] = grams.fresh(targets[target])
+            return coverage(probe, found)
+    elif len(probe_blocks) > UNION_AFTER_PROBES:
         target_grams = [grams.of(blocks) for blocks in targets]
 
         def score_of(probe: set[int], target: int) -> float:
@@ -315,13 +351,9 @@ def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
         def score_of(probe: set[int], target: int) -> float:
             return grams.coverage(probe, targets[target])
 
-    # On a page with many untitled articles only those sharing the title's rarer bigrams are scored.
-    index = None
-    if len(targets) > EXACT_UP_TO:
-        index = GramIndex([grams.of(blocks) for blocks in targets])
-
-    def best_target(probe: set[int]) -> tuple[int | None, float]:
-        shortlist = index.shortlist(probe) if index is not None else range(len(targets))
+    def best_target(block_index: int) -> tuple[int | None, float]:
+        probe = grams.block(block_index)
+        shortlist = index.shortlist(probe_of[block_index]) if index is not None else range(len(targets))
         scores = {target: score_of(probe, target) for target in shortlist}
         best = max(scores, key=scores.__getitem__, default=None)  # the first of equals, as in page order
         return best, scores[best] if best is not None else 0.0
@@ -331,7 +363,7 @@ def _reattach_titles(drafts: list[Draft], grams: _Grams) -> list[Draft]:
         previous_target: int | None = None
         assigned: list[tuple[int, int, float]] = []
         for block_index in orphan.title:
-            best, score = best_target(grams.block(block_index))
+            best, score = best_target(block_index)
             if best is not None and score >= TITLE_MIN_COVERAGE:
                 previous_target = best
                 assigned.append((block_index, best, score))
@@ -379,10 +411,11 @@ def _reattach_leads(drafts: list[Draft], roles: list[BlockRole], grams: _Grams) 
     def eligible(position: int) -> bool:
         return not hosts[position].lead and (openless[position] or not openless_left[0])
 
-    index = GramIndex([grams_of(d) for d in hosts]) if len(hosts) > EXACT_UP_TO else None
-    for orphan in orphans:
-        probe = grams.of(orphan.lead)
-        shortlist = index.shortlist(probe, eligible) if index is not None else range(len(hosts))
+    probes = [grams.of(orphan.lead) for orphan in orphans]
+    index = GramIndex(probes, (grams.fresh(d.blocks) for d in hosts)) if len(hosts) > EXACT_UP_TO else None
+    for position, orphan in enumerate(orphans):
+        probe = probes[position]
+        shortlist = index.shortlist(position, eligible) if index is not None else range(len(hosts))
         scores = {position: coverage(probe, grams_of(hosts[position])) for position in shortlist if eligible(position)}
         best = max(scores, key=scores.__getitem__, default=None)  # the first of equals, as in page order
         if best is None or scores[best] < LEAD_MIN_COVERAGE:

@@ -12,7 +12,9 @@ not change; the index only takes over where all pairs would be slow.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import heapq
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 __all__ = ["COMMON_AFTER", "EXACT_UP_TO", "SHORTLIST", "GramIndex"]
 
@@ -27,39 +29,40 @@ SHORTLIST = 8
 
 
 class GramIndex:
-    """Which targets hold each (not too common) bigram code."""
+    """For each probe (a title or lead), the targets (articles) sharing its rarer bigrams, and how many.
 
-    def __init__(self, target_grams: Sequence[set[int]]) -> None:
-        postings: dict[int, list[int] | None] = {}
-        for target, grams in enumerate(target_grams):
-            for gram in grams:
-                holders = postings.get(gram, [])
-                if holders is None:
-                    continue  # already known to be common
-                if len(holders) >= COMMON_AFTER:
-                    postings[gram] = None  # drop the list: common bigrams cost no memory either
-                    continue
-                if not holders:
-                    postings[gram] = holders
-                holders.append(target)
-        self._postings = postings
+    Built in one pass over the targets: each target's bigrams are intersected (in C) with the probes'
+    rarer bigrams, and only the shared ones are counted in Python, at most :data:`COMMON_AFTER` targets per
+    bigram, so the work is bounded by the probes' size times that constant plus set operations over the page.
+    """
 
-    def shortlist(self, probe: set[int], eligible: Callable[[int], bool] | None = None) -> list[int]:
-        """The targets sharing the most indexed bigrams with ``probe`` (at most :data:`SHORTLIST`), in index order.
-
-        Args:
-            probe: the bigram codes of the title or lead.
-            eligible: when given, only targets for which it is true are counted.
-        """
-        counts: dict[int, int] = {}
-        for gram in probe:
-            holders = self._postings.get(gram)
-            if not holders:
-                continue
-            for target in holders:
-                if eligible is None or eligible(target):
+    def __init__(self, probes: Sequence[set[int]], targets: Iterable[set[int]]) -> None:
+        wanted: set[int] = set().union(*probes) if probes else set()
+        frequency: Counter[int] = Counter()
+        # One pass over the targets (they may be computed on the fly and dropped): only what they share
+        # with the probes is kept.
+        overlaps = []
+        for grams in targets:
+            shared = grams & wanted
+            frequency.update(shared)
+            overlaps.append(shared)
+        rare = {gram for gram, holders in frequency.items() if holders <= COMMON_AFTER}
+        probes_of: dict[int, list[int]] = {}
+        for position, grams in enumerate(probes):
+            for gram in grams & rare:
+                probes_of.setdefault(gram, []).append(position)
+        self._shared: list[dict[int, int]] = [{} for _ in probes]
+        for target, shared in enumerate(overlaps):
+            for gram in shared & rare:
+                for position in probes_of[gram]:
+                    counts = self._shared[position]
                     counts[target] = counts.get(target, 0) + 1
-        if len(counts) <= SHORTLIST:
-            return sorted(counts)
-        best = sorted(counts, key=lambda target: (-counts[target], target))[:SHORTLIST]
-        return sorted(best)
+
+    def shortlist(self, probe: int, eligible: Callable[[int], bool] | None = None) -> list[int]:
+        """The targets sharing the most rare bigrams with probe number ``probe`` (at most :data:`SHORTLIST`),
+        in target order; ``eligible``, when given, leaves out the targets for which it is false."""
+        counts = self._shared[probe]
+        targets = [target for target in counts if eligible is None or eligible(target)]
+        if len(targets) > SHORTLIST:
+            targets = heapq.nsmallest(SHORTLIST, targets, key=lambda target: (-counts[target], target))
+        return sorted(targets)

@@ -57,9 +57,14 @@ def open_analysis(raw: str | None, segmentation: str = "auto") -> IssueAnalysis:
     path = resolve_path(raw)
     progress, close = terminal_progress(f"analyzing {path.name}")
     try:
-        return open_issue_cached(path, AnalysisCache.open(), progress=progress, segmentation=segmentation)
+        analysis = open_issue_cached(path, AnalysisCache.open(), progress=progress, segmentation=segmentation)
     finally:
         close()
+    from reader.page_errors import page_warnings
+
+    for warning in page_warnings(analysis.issue.pages):  # the rest of the issue is there; say what is not
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    return analysis
 
 
 def pick_article(analysis: IssueAnalysis, reference: str) -> tuple[int, Article]:

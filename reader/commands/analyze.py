@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
     for page_analysis in analysis.pages:
         page = page_analysis.page
         warn = "" if page.encoding_confidence >= 0.8 else f"  (encoding uncertain: {page.encoding_confidence:.2f})"
+        if page.error:
+            print(f"\nPage {page.number}: {page.source}  could not be read: {page.error}")
+            continue
         kind = page.encoding if page.format == "text" else page.format  # says which file and format was read
         print(f"\nPage {page.number}: {page.source}  [{kind}]{warn}  {len(page_analysis.articles)} entries")
         for article in page_analysis.articles:

@@ -23,7 +23,16 @@ from reader.model import Issue, IssueMeta, Page
 from reader.sanitize import sanitize
 from reader.textformat import shorten
 
-__all__ = ["METADATA_FILE", "PAGE_SUFFIXES", "IssueRef", "find_page_files", "load_issue", "read_meta", "scan_library"]
+__all__ = [
+    "METADATA_FILE",
+    "PAGE_SUFFIXES",
+    "IssueRef",
+    "find_page_files",
+    "load_issue",
+    "read_meta",
+    "read_page_or_error",
+    "scan_library",
+]
 
 MAX_METADATA_BYTES = 1024 * 1024
 """The largest ``issue.json`` we read: a few fields of metadata are a few hundred bytes."""
@@ -39,6 +48,8 @@ class IssueRef:
     path: Path
     meta: IssueMeta
     page_count: int
+    error: str | None = None
+    """Why the issue cannot be opened (an unreadable folder or ``issue.json``); the library lists it anyway."""
 
 
 def read_meta(folder: Path) -> IssueMeta:
@@ -105,6 +116,17 @@ def issue_page_files(path: Path) -> tuple[list[Path], IssueMeta]:
     return page_files, read_meta(path)
 
 
+def read_page_or_error(path: Path, number: int) -> Page:
+    """Read one page of an issue folder; a page that cannot be read becomes an error page (no lines).
+
+    One bad page then never keeps the rest of its issue from opening; the page says why it is empty.
+    """
+    try:
+        return read_page(path, number)
+    except InputError as exc:
+        return Page(number=number, source=str(path), lines=(), error=str(exc))
+
+
 def load_issue(path: Path, segmentation: str | None = None) -> Issue:
     """Read an issue from a page file or an issue folder.
 
@@ -123,7 +145,12 @@ def load_issue(path: Path, segmentation: str | None = None) -> Issue:
     from reader.metadata import complete_issue_meta
 
     page_files, meta = issue_page_files(path)
-    pages = tuple(read_page(page_file, number) for number, page_file in enumerate(page_files, start=1))
+    if path.is_dir():
+        pages = tuple(read_page_or_error(page_file, number) for number, page_file in enumerate(page_files, start=1))
+        if all(page.error for page in pages):
+            raise InputError(f"{path}: no page could be read ({pages[0].error})")
+    else:
+        pages = (read_page(path, 1),)
     choice = segmentation or os.environ.get("READER_SEGMENTATION") or "auto"
     map_file = map_for_issue(path, choice)
     if map_file is not None:
@@ -146,19 +173,44 @@ def scan_library(path: Path) -> tuple[IssueRef, ...]:
     if not path.is_dir():
         raise InputError(f"{path}: a library must be a folder of issue folders")
     refs = []
-    for child in sorted(path.iterdir(), key=natural_key):
+    for child in _children(path):
         if child.is_dir():
-            page_files = find_page_files(child)
-            if page_files:
-                meta = infer_meta(read_meta(child), child, (), [f.name for f in page_files])  # path only: cheap
-                refs.append(IssueRef(child, meta, len(page_files)))
+            # An issue that cannot be read is an error row; the rest of the library still opens.
+            try:
+                page_files = find_page_files(child)
+                if page_files:
+                    meta = infer_meta(read_meta(child), child, (), [f.name for f in page_files])  # path only: cheap
+                    refs.append(IssueRef(child, meta, len(page_files)))
+            except (InputError, OSError) as exc:
+                reason = str(exc) if isinstance(exc, InputError) else f"{child}: {exc.strerror or exc}"
+                refs.append(IssueRef(child, IssueMeta(), 0, error=reason))
     if not refs:
         raise InputError(f"{path}: no issue folders with page files")
     return tuple(sorted(refs, key=lambda ref: (ref.meta.date or "9999", ref.meta.title or "", ref.path.name)))
+
+
+def _children(path: Path) -> list[Path]:
+    """The entries of a folder in natural order.
+
+    Raises:
+        InputError: the folder cannot be listed (permissions, I/O).
+    """
+    try:
+        return sorted(path.iterdir(), key=natural_key)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot list the folder ({exc.strerror or exc})") from exc
+
+
+def _holds_pages(folder: Path) -> bool:
+    """Whether a sub-folder holds pages; an unreadable one counts as an issue (the library shows its error)."""
+    try:
+        return folder.is_dir() and bool(find_page_files(folder))
+    except (InputError, OSError):
+        return True
 
 
 def is_library(path: Path) -> bool:
     """True when ``path`` is a folder with no pages of its own but sub-folders that hold pages."""
     if not path.is_dir() or find_page_files(path):
         return False
-    return any(child.is_dir() and find_page_files(child) for child in path.iterdir())
+    return any(child.is_dir() and _holds_pages(child) for child in _children(path))

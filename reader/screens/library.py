@@ -22,6 +22,14 @@ from reader.widgets.title_bar import TitleBar
 
 def issue_prompt(ref: IssueRef) -> Content:
     """One issue as a list entry: date, newspaper (inferred values marked ``?``), pages and folder (plain text)."""
+    if ref.error:  # an issue that cannot be read is a row saying why; the others open as usual
+        return Content.assemble(
+            ("⚠ cannot open", "bold $text-error"),
+            "  ",
+            (sanitize(ref.path.name), "bold"),
+            "\n            ",
+            (sanitize(ref.error), "dim"),
+        )
     pages = f"{ref.page_count} page" + ("s" if ref.page_count != 1 else "")
     return Content.assemble(
         (shown(ref.meta, "date", "undated   "), "bold"),
@@ -145,6 +153,9 @@ class LibraryScreen(Screen[None]):
         from reader.screens.issue import IssueScreen
 
         ref = self.issue_refs[int(event.option_id or 0)]
+        if ref.error:
+            self.notify(ref.error, title="Cannot open this issue", severity="error", markup=False)
+            return
         self.app.push_screen(IssueScreen(ref.path, from_library=True, script=self._script))
 
     def action_cursor_down(self) -> None:

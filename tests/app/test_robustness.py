@@ -207,3 +207,42 @@ async def test_article_list_survives_repeated_ids() -> None:
         await pilot.press("down", "down")
         assert article_list.highlighted_article is not None
         assert article_list.select_article(first.id)
+
+
+async def test_an_unreadable_page_is_listed_as_an_error_entry(make_app, tmp_path) -> None:
+    """Page 1 is empty: the issue opens on page 2, and the list shows page 1 as an entry saying why."""
+    from tests.conftest import SEED_PAGE
+
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    (folder / "page-1.txt").write_bytes(b"")
+    (folder / "page-2.txt").write_bytes(SEED_PAGE.read_bytes())
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        titles = [article.display_title for article in app.screen.query_one(ArticleList).articles]
+        assert titles[0] == "⚠ Page 1 could not be read" and len(titles) > 1
+
+
+async def test_a_library_lists_an_unreadable_issue_as_an_error_row(make_app, tmp_path) -> None:
+    from textual.widgets import OptionList
+
+    from reader.screens.library import LibraryScreen
+    from tests.conftest import SEED_PAGE
+
+    for name in ("a-good", "b-broken"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "page.txt").write_bytes(SEED_PAGE.read_bytes())
+    (tmp_path / "b-broken" / "issue.json").write_text("[" * 100_000, encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        rows = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        assert len(rows) == 2 and any("cannot open" in row and "nested too deeply" in row for row in rows)
+        broken = next(i for i, row in enumerate(rows) if "cannot open" in row)
+        app.screen.query_one(OptionList).highlighted = broken
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)  # stays, and says why
