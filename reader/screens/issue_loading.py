@@ -30,7 +30,6 @@ from textual.widgets import ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.model import Issue, IssueAnalysis, IssueMeta, PageAnalysis
-from reader.page_errors import with_error_entry
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -182,7 +181,6 @@ class IssueLoader(Screen[None]):
         self._page_files = [Path(page.source) for page in issue.pages]
         self.page_count = len(issue.pages)
         self._set_issue(issue)
-        first = with_error_entry(first)
         self.pages[first.page.number] = first
         self._stop_loading()
         self._hand_over([first])
@@ -265,7 +263,7 @@ class IssueLoader(Screen[None]):
 
     @on(PageLoaded)
     def _page_loaded(self, event: PageLoaded) -> None:
-        page_analysis = with_error_entry(event.loaded.analysis)
+        page_analysis = event.loaded.analysis
         self.pages[page_analysis.page.number] = page_analysis
         self._queued.append(page_analysis)
         if len(self.pages) == 1 or not self.loading:

@@ -209,22 +209,6 @@ async def test_article_list_survives_repeated_ids() -> None:
         assert article_list.select_article(first.id)
 
 
-async def test_an_unreadable_page_is_listed_as_an_error_entry(make_app, tmp_path) -> None:
-    """Page 1 is empty: the issue opens on page 2, and the list shows page 1 as an entry saying why."""
-    from tests.conftest import SEED_PAGE
-
-    folder = tmp_path / "issue"
-    folder.mkdir()
-    (folder / "page-1.txt").write_bytes(b"")
-    (folder / "page-2.txt").write_bytes(SEED_PAGE.read_bytes())
-    app = make_app(folder)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        assert app.is_running
-        titles = [article.display_title for article in app.screen.query_one(ArticleList).articles]
-        assert titles[0] == "⚠ Page 1 could not be read" and len(titles) > 1
-
-
 async def test_a_library_lists_an_unreadable_issue_as_an_error_row(make_app, tmp_path) -> None:
     from textual.widgets import OptionList
 
