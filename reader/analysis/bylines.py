@@ -447,7 +447,9 @@ def author_names(byline: str | None) -> tuple[str, ...]:
     ``By Monique McCarty Staff Writer`` → Monique McCarty; ``Associated Press`` → nothing."""
     if not byline or not byline.strip():
         return ()
-    stripped = _strip(byline)
+    stripped = _strip(re.sub(r"[_=~*]{2,}|[-—–]{3,}", " ", byline))  # OCR'd rules: "Staff Writer______"
+    if not stripped:
+        return ()
     if re.search(r"[A-Za-z]{2}", stripped) and not re.search(r"[\u3400-\u9fff]", stripped):
         sign_off = re.match(r"^(.+?) is an? ", stripped)
         text = sign_off.group(1) if sign_off else re.sub(r"^(?:by|par|von|door)\s+", "", stripped, flags=re.I)

@@ -22,6 +22,7 @@ from reader.analysis.bylines import ROLE_WORDS, author_names, is_role_word
         ("By Jane Roe and John Doe", ("Jane Roe", "John Doe")),
         ("By JOHN SMITH, Associated Press", ("JOHN SMITH",)),
         ("Associated Press", ()),
+        ("By Carolyn E. Nielsen\nStaff Writer____________________", ("Carolyn E. Nielsen",)),
         ("Monique McCarty is a journalism senior.", ("Monique McCarty",)),
         ("", ()),
         (None, ()),
