@@ -241,44 +241,18 @@ class ReaderApp(App[None]):
 
         close_shared_pool()  # quitting leaves no worker process behind, even mid-load
 
-    # ---- signals -------------------------------------------------------------------------------
-
-    EXIT_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
-    """Signals that end the app cleanly (terminal restored, worker processes stopped, store closed)."""
+    # ---- signals (reader.exit_signals) ----------------------------------------------------------
 
     def _handle_signals(self) -> None:
-        """Turn SIGTERM, SIGHUP (the terminal closed) and SIGINT into a clean exit instead of a sudden death."""
-        import asyncio
-        import signal
+        from reader.exit_signals import handle_exit_signals
 
-        loop = asyncio.get_running_loop()
-        self._signals_handled: list[int] = []
-        for name in self.EXIT_SIGNALS:
-            number = getattr(signal, name, None)
-            if number is None:
-                continue
-            try:
-                loop.add_signal_handler(number, self._exit_on_signal, number)
-            except (ValueError, RuntimeError, NotImplementedError):
-                continue  # not the main thread, or no signals on this platform
-            self._signals_handled.append(number)
+        self._signals_handled = handle_exit_signals(self)
 
     def _stop_handling_signals(self) -> None:
-        import asyncio
+        from reader.exit_signals import stop_handling
 
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        for number in getattr(self, "_signals_handled", []):
-            loop.remove_signal_handler(number)
+        stop_handling(getattr(self, "_signals_handled", []))
         self._signals_handled = []
-
-    def _exit_on_signal(self, number: int) -> None:
-        from reader.workers import close_shared_pool
-
-        close_shared_pool()  # first: whatever happens next, no worker outlives us
-        self.exit(return_code=128 + number)
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen: the library, or the issue (rather than an empty screen with one pushed on it)."""

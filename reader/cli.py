@@ -11,6 +11,7 @@ import argparse
 import errno
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -153,6 +154,9 @@ def run_app(args: argparse.Namespace) -> int:
     # Both before importing Textual: the first page is analyzed meanwhile (reader.opening), and the garbage
     # collector would slow the import (reader.startup).
     path = app_path(getattr(args, "path", None))
+    # SIGTERM or SIGHUP before the app handles them itself (while Textual imports, say) still unwind through
+    # the clean-ups below instead of killing the process where it stands; SIGINT does so as KeyboardInterrupt.
+    previous = {number: signal.signal(number, _exit_on_signal) for number in _EXIT_SIGNALS}
     prefetch = start_prefetch(path) if path.exists() else None
     pause_gc(freeze_on_resume=True)
     try:
@@ -163,6 +167,19 @@ def run_app(args: argparse.Namespace) -> int:
         resume_gc()
         if prefetch is not None:
             prefetch.close()
+        from reader.workers import close_shared_pool
+
+        close_shared_pool()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_EXIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    """Leave the way an exception does, so that every ``finally`` runs (exit status 128 + the signal)."""
+    raise SystemExit(128 + number)
 
 
 TEXT_ARGUMENTS = ("text", "quote", "tag", "query", "article", "id", "script", "format")

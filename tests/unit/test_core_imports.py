@@ -24,6 +24,7 @@ CORE_MODULES = [
     "reader.cli",
     "reader.opening",
     "reader.workers",
+    "reader.exit_signals",
     "reader.startup",
     "reader.paths",
 ]
