@@ -17,6 +17,7 @@ from pathlib import Path
 from reader.analysis.jumps import link_jumps
 from reader.cache import AnalysisCache, PageStat, page_key, stat_pages
 from reader.cache_codec import CorruptEntry, decode_entry, encode_entry
+from reader.errors import InputError, ReaderError
 from reader.model import Issue, IssueAnalysis, IssueMeta, Page, PageAnalysis
 
 PARALLEL_MIN_PAGES = 6
@@ -38,6 +39,8 @@ class PageResult:
     """True on a cache miss: the page was analyzed (and its entry written)."""
     line_texts: tuple[str, ...] = ()
     """The page's line texts, lines 1, 2, 3 … (only when the task asked for them: the app's raw view)."""
+    error: str | None = None
+    """Why the page could not be read (set by :func:`analyze_file_or_error` only)."""
 
 
 _worker_cache: AnalysisCache | None = None
@@ -52,11 +55,28 @@ def _cache_for(root: str | None) -> AnalysisCache | None:
     return _worker_cache
 
 
+def _task_options(extra: list) -> tuple[tuple, str, bool]:
+    """``(library articles, segmentation, want line texts)`` from a task's optional items.
+
+    A task is ``(file, number, cache_root[, mapped[, segmentation[, want_lines]]])``; the app's loader sends
+    ``(file, number, cache_root, mapped, True)``, a bool where the segmentation goes, which means line texts.
+    """
+    mapped = extra[0] if extra else ()
+    segmentation, want_lines = "auto", False
+    if len(extra) > 1:
+        if isinstance(extra[1], bool):
+            want_lines = extra[1]
+        else:
+            segmentation = extra[1]
+            want_lines = bool(extra[2]) if len(extra) > 2 else False
+    return mapped, segmentation, want_lines
+
+
 def analyze_file(task: tuple) -> PageResult:
     """Read, hash, look up and (on a miss) analyze and store one page file; runs in a worker or in-process.
 
     ``task`` is ``(file, number, cache_root)``, then optionally the library's articles on the page (from an
-    article map) and ``True`` to add the page's line texts to the result (for the app's raw view).
+    article map), the segmentation and whether to add the page's line texts (see :func:`_task_options`).
 
     A page that cannot be read comes back as an error page (no lines, no articles, never cached), so the
     rest of its issue still opens.
@@ -68,8 +88,7 @@ def analyze_file(task: tuple) -> PageResult:
     from reader.ingest.source import MAX_LAYOUT_BYTES
 
     file, number, cache_root, *extra = task
-    mapped = extra[0] if extra else ()
-    segmentation = extra[1] if len(extra) > 1 else "auto"
+    mapped, segmentation, want_lines = _task_options(extra)
     path = Path(file)
     try:
         page = read_page(path, number)
@@ -92,8 +111,17 @@ def analyze_file(task: tuple) -> PageResult:
         entry = encode_entry(key, page, analyze_page(page))
         if cache is not None:
             cache.put_bytes(key, entry)
-    line_texts = tuple(line.text for line in page.lines) if len(mapped) > 1 and mapped[1] else ()
+    line_texts = tuple(line.text for line in page.lines) if want_lines else ()
     return PageResult(number, key, page_identity(page), entry, analyzed, line_texts)
+
+
+def analyze_file_or_error(task: tuple) -> PageResult:
+    """:func:`analyze_file`, with an unreadable page as a result whose ``error`` is set (an exception would
+    stop a whole pool's map, and one bad page must not stop a library)."""
+    try:
+        return analyze_file(task)
+    except ReaderError as exc:
+        return PageResult(task[1], "", b"", b"", False, error=str(exc))
 
 
 def library_key(articles: tuple) -> str:
@@ -122,7 +150,7 @@ def _results(tasks: list[tuple[str, int, str | None]], workers: int, progress: P
         if own:
             pool = WorkerPool(workers)
         try:
-            results = pool.map_ordered(analyze_file, ((task,) for task in tasks), min_tasks=PARALLEL_MIN_PAGES)
+            results = pool.map_ordered(analyze_file_or_error, ((task,) for task in tasks), min_tasks=PARALLEL_MIN_PAGES)
             for done, result in enumerate(results, start=1):
                 if progress is not None:
                     progress(done, len(tasks))
@@ -132,7 +160,7 @@ def _results(tasks: list[tuple[str, int, str | None]], workers: int, progress: P
                 pool.close()
         return
     for done, task in enumerate(tasks, start=1):
-        yield analyze_file(task)
+        yield analyze_file_or_error(task)
         if progress is not None:
             progress(done, len(tasks))
 
@@ -162,6 +190,125 @@ def _warm(
     return IssueAnalysis(issue, link_jumps(page_analyses))
 
 
+@dataclass
+class _Pending:
+    """An issue whose cold pages are being analyzed."""
+
+    path: Path
+    files: list[Path]
+    meta: IssueMeta
+    stats: list[PageStat] | None
+    record_path: Path
+    tasks: list[tuple]
+    results: list[PageResult]
+
+
+def _finish(pending: _Pending, cache: AnalysisCache | None, segmentation: str = "auto") -> IssueAnalysis:
+    """Build an issue from its pages' results, and record it for the next warm open.
+
+    Raises:
+        InputError: ``segmentation`` is ``library`` and the issue has no library article map.
+    """
+    from reader.ingest.issue import issue_id_from
+
+    page_analyses: list[PageAnalysis] = []
+    results = []
+    for file, task, result in zip(pending.files, pending.tasks, pending.results, strict=True):
+        try:
+            page, articles = decode_entry(result.entry, result.key, str(file))
+        except CorruptEntry:  # a torn entry read by the worker: analyze the page here
+            if cache is not None:
+                cache.discard(result.key)
+            result = analyze_file(task)
+            page, articles = decode_entry(result.entry, result.key, str(file))
+        page_analyses.append(PageAnalysis(page, articles))
+        results.append(result)
+    path = pending.path
+    failed = [page_analysis.page for page_analysis in page_analyses if page_analysis.page.error]
+    if failed and (len(failed) == len(page_analyses) or not path.is_dir()):
+        error = failed[0].error or ""
+        raise InputError(error if not path.is_dir() else f"{path}: no page could be read ({error})")
+    if segmentation == "library" and not any(
+        article.segmentation == "library" for page_analysis in page_analyses for article in page_analysis.articles
+    ):
+        from reader.ingest.articlemap import no_library_map
+
+        raise no_library_map(path)
+    issue_id = issue_id_from([result.identity for result in results])
+    # an issue with unreadable pages is read afresh next time
+    if cache is not None and pending.stats is not None and not failed:
+        cache.put_folder_record(pending.record_path, issue_id, pending.stats, [r.key for r in results])
+    pages: tuple[Page, ...] = tuple(page_analysis.page for page_analysis in page_analyses)
+    from reader.metadata import complete_issue_meta
+
+    issue = complete_issue_meta(Issue(issue_id, str(pending.path), pending.meta, pages), page_analyses)
+    return IssueAnalysis(issue, link_jumps(page_analyses))
+
+
+def analyze_issues(
+    paths: list[Path],
+    cache: AnalysisCache | None,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    segmentation: str = "auto",
+) -> Iterator[tuple[Path, IssueAnalysis | ReaderError]]:
+    """Open many issues through ``cache``: warm ones at once, the cold pages of all of them in one pool.
+
+    Yields ``(path, analysis)`` in the order given, or ``(path, error)`` for an issue that cannot be read
+    (the others still open). Pages come without their lines.
+    """
+    from reader.ingest.articlemap import map_for_issue, mapped_pages
+    from reader.ingest.issue import issue_page_files
+
+    root = str(cache.root) if cache is not None else None
+    opened: list[IssueAnalysis | ReaderError | _Pending] = []
+    tasks: list[tuple] = []
+    for path in paths:
+        try:
+            files, meta = issue_page_files(path)
+            map_file = map_for_issue(path, segmentation)
+            mapped = mapped_pages(map_file) if map_file is not None else {}
+        except ReaderError as exc:
+            opened.append(exc)
+            continue
+        # an issue read with its library's map (or told to ignore one) is another analysis of the same files
+        record_path = (
+            path if map_file is None and segmentation == "auto" else Path(f"{path}#segmentation-{segmentation}")
+        )
+        stats = stat_pages(files) if cache is not None else None
+        warm = None
+        if cache is not None and stats is not None:
+            warm = _warm(path, files, meta, stats, cache, record_path)
+        if warm is not None:
+            opened.append(warm)
+            continue
+        issue_tasks = [
+            (str(file), number, root, mapped.get(file.resolve(), ()), segmentation)
+            for number, file in enumerate(files, start=1)
+        ]
+        opened.append(_Pending(path, files, meta, stats, record_path, issue_tasks, []))
+        tasks.extend(issue_tasks)
+    results = _results(tasks, workers or usable_cpus(), progress)
+    analyzed = 0
+    for path, item in zip(paths, opened, strict=True):
+        if isinstance(item, _Pending):
+            item.results = [next(results) for _ in item.files]
+            analyzed += sum(result.analyzed for result in item.results)
+            errors = [result.error for result in item.results if result.error]
+            if errors:
+                yield path, InputError(errors[0])
+                continue
+            try:
+                yield path, _finish(item, cache, segmentation)
+            except ReaderError as exc:
+                yield path, exc
+        else:
+            yield path, item
+    if cache is not None and analyzed:
+        cache.maintain()
+
+
 def open_issue_cached(
     path: Path,
     cache: AnalysisCache | None,
@@ -184,61 +331,10 @@ def open_issue_cached(
     Raises:
         InputError: the path cannot be read as an issue; ``library`` for an issue without a map.
     """
-    from reader.ingest.articlemap import map_for_issue, mapped_pages, no_library_map
-    from reader.ingest.issue import issue_id_from, issue_page_files
-
-    files, meta = issue_page_files(path)
-    map_file = map_for_issue(path, segmentation)
-    # an issue read with its library's map is another analysis of the same files: its own folder record
-    record_path = path if map_file is None and segmentation == "auto" else Path(f"{path}#segmentation-{segmentation}")
-    stats = stat_pages(files) if cache is not None else None
-    if cache is not None and stats is not None:
-        warm = _warm(path, files, meta, stats, cache, record_path)
-        if warm is not None:
-            return warm
-    root = str(cache.root) if cache is not None else None
-    mapped = mapped_pages(map_file) if map_file is not None else {}
-    tasks = [
-        (str(file), number, root, mapped.get(file.resolve(), ()), segmentation)
-        for number, file in enumerate(files, start=1)
-    ]
-    page_analyses: list[PageAnalysis] = []
-    identities: list[bytes] = []
-    keys: list[str] = []
-    analyzed = 0
-    for file, result in zip(files, _results(tasks, workers or usable_cpus(), progress), strict=True):
-        try:
-            page, articles = decode_entry(result.entry, result.key, str(file))
-        except CorruptEntry:  # a torn entry read by the worker: analyze it here
-            if cache is not None:
-                cache.discard(result.key)
-            result = analyze_file((str(file), result.number, root, mapped.get(file.resolve(), ()), segmentation))
-            page, articles = decode_entry(result.entry, result.key, str(file))
-        page_analyses.append(PageAnalysis(page, articles))
-        identities.append(result.identity)
-        keys.append(result.key)
-        analyzed += result.analyzed
-    failed = [page_analysis.page for page_analysis in page_analyses if page_analysis.page.error]
-    if failed and (len(failed) == len(page_analyses) or not path.is_dir()):
-        from reader.errors import InputError
-
-        error = failed[0].error or ""
-        raise InputError(error if not path.is_dir() else f"{path}: no page could be read ({error})")
-    if segmentation == "library" and not any(
-        article.segmentation == "library" for page_analysis in page_analyses for article in page_analysis.articles
-    ):
-        raise no_library_map(path)
-    issue_id = issue_id_from(identities)
-    if cache is not None:
-        if stats is not None and not failed:  # an issue with unreadable pages is read afresh next time
-            cache.put_folder_record(record_path, issue_id, stats, keys)
-        if analyzed:
-            cache.maintain()
-    pages: tuple[Page, ...] = tuple(page_analysis.page for page_analysis in page_analyses)
-    from reader.metadata import complete_issue_meta
-
-    issue = complete_issue_meta(Issue(issue_id, str(path), meta, pages), page_analyses)
-    return IssueAnalysis(issue, link_jumps(page_analyses))
+    ((_, analysis),) = analyze_issues([path], cache, workers=workers, progress=progress, segmentation=segmentation)
+    if isinstance(analysis, ReaderError):
+        raise analysis
+    return analysis
 
 
 def terminal_progress(label: str) -> tuple[Progress | None, Callable[[], None]]:

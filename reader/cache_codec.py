@@ -2,8 +2,8 @@
 
 An entry holds what the commands need from a page without reading it again: the page's number, source,
 encoding, format and size, and its articles, never its ``Line`` objects. Articles are stored as positional
-lists (the field names would double the size), so the order below is the format: change it only together
-with ``ENTRY_FORMAT``.
+lists (the field names would double the size) in the order of the dataclass's fields; ``model.py`` is part
+of the analyser version, so entries written for another shape are never read.
 
 Measured on 40 corpus pages (20 Jing bao, 20 Mustang; ``benchmarks/library.py --codecs``): per page, encode /
 decode / size were stdlib json 111 / 68 µs / 13.6 kB, orjson 14 / 39 µs / 13.6 kB, msgspec JSON 11 / 69 µs,
@@ -13,6 +13,7 @@ someone else wrote can do no more than fail to parse (a pickle could run code), 
 
 from __future__ import annotations
 
+from dataclasses import MISSING, fields
 from typing import Any
 
 import orjson
@@ -26,50 +27,38 @@ class CorruptEntry(ValueError):
     """An entry that does not decode to the expected shape: the cache treats it as a miss."""
 
 
+_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article))
+"""Article fields in declaration order: the positions of a row (``model.py`` is part of the analyser version)."""
+_DEFAULTS = {f.name: f.default for f in fields(Article) if f.default is not MISSING}
+_REQUIRED = sum(1 for f in fields(Article) if f.default is MISSING and f.default_factory is MISSING)
+_TUPLE_FIELDS = frozenset(f.name for f in fields(Article) if str(f.type).startswith("tuple"))
+
+
 def article_row(article: Article) -> list[Any]:
-    """An article as a positional list (see the module docstring)."""
-    confidence = article.confidence
-    return [
-        article.id,
-        article.kind,
-        article.page_number,
-        article.kicker,
-        article.headline,
-        article.subheadline,
-        article.byline,
-        [[c.role, c.name] for c in article.contributors],
-        article.dateline,
-        list(article.paragraphs),
-        list(article.source_lines),
-        [confidence.headline, confidence.byline, confidence.boundaries, dict(confidence.reasons)],
-        list(article.headline_lines),
-        list(article.byline_lines),
-        list(article.paragraph_starts),
-        article.segmentation,
-    ]
+    """An article as a positional list, one item per field of :class:`~reader.model.Article`."""
+    row: list[Any] = []
+    for name in _FIELDS:
+        value = getattr(article, name)
+        if name == "contributors":
+            value = [[c.role, c.name] for c in value]
+        elif name == "confidence":
+            value = [value.headline, value.byline, value.boundaries, dict(value.reasons)]
+        row.append(value)
+    return row
 
 
 def article_from_row(row: list[Any]) -> Article:
     """The inverse of :func:`article_row`."""
-    headline, byline, boundaries, reasons = row[11]
-    return Article(
-        id=row[0],
-        kind=row[1],
-        page_number=row[2],
-        kicker=row[3],
-        headline=row[4],
-        subheadline=row[5],
-        byline=row[6],
-        contributors=tuple(Contributor(role, name) for role, name in row[7]),
-        dateline=row[8],
-        paragraphs=tuple(row[9]),
-        source_lines=tuple(row[10]),
-        confidence=Confidence(headline, byline, boundaries, reasons),
-        headline_lines=tuple(row[12]),
-        byline_lines=tuple(row[13]),
-        paragraph_starts=tuple(row[14]),
-        segmentation=row[15] if len(row) > 15 else "ours",
-    )
+    if not _REQUIRED <= len(row) <= len(_FIELDS):
+        raise CorruptEntry(f"an article row of {len(row)} fields, not {len(_FIELDS)}")
+    # a shorter row (written before a field with a default was added) takes the defaults
+    values = {**_DEFAULTS, **dict(zip(_FIELDS, row, strict=False))}
+    for name in _TUPLE_FIELDS:
+        values[name] = tuple(values[name])
+    values["contributors"] = tuple(Contributor(role, name) for role, name in values["contributors"])
+    headline, byline, boundaries, reasons = values["confidence"]
+    values["confidence"] = Confidence(headline, byline, boundaries, reasons)
+    return Article(**values)
 
 
 def page_fields(page: Page) -> dict[str, Any]:

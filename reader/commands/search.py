@@ -18,6 +18,12 @@ converted first (display only) and snippets show the converted text. Scripts: or
 traditional (s2t: OpenCC's standard forms such as 喫, 麪, 裏, which Taiwan and Hong Kong readers don't use),
 taiwan (s2twp: Taiwan forms and phrases, 软件 → 軟體), hongkong (s2hk); or any OpenCC config name, in any case.
 
+PATH may be a library (a folder of issue folders, at any depth): then every issue is searched at once
+through an index kept in the cache folder (issues that changed are analyzed and indexed again first).
+Terms must all occur in an article; "a phrase" keeps its words together; a leading - excludes
+(reader search LIB '高新区 "孙庆辉" -广告'). Hits are grouped by issue, in date order, at most --limit
+(200), with the total on stderr; the user's notes and quotes are searched too and marked [note]/[quote].
+
 Exit status, as with grep: 0 when something matched, 1 when nothing did (with a one-line message on
 stderr), 2 when the input or an option is bad.
 """
@@ -42,6 +48,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("query", metavar="QUERY", help="what to look for, in any Chinese script")
     add_script_argument(parser)
     parser.add_argument("--json", action="store_true", help="print the hits as one JSON document")
+    from reader.commands.search_library import add_library_options
+
+    add_library_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -51,6 +60,14 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.query.strip():
         raise UsageError("the search query is empty")
+    from reader.commands._common import resolve_path
+    from reader.ingest.issue import is_library
+
+    path = resolve_path(args.path)
+    if is_library(path):
+        from reader.commands.search_library import run_library
+
+        return run_library(args, path, UsageError)
     try:
         convert = script_converter(args.script)
     except ReaderError as exc:

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def issue_page_files(path: Path) -> tuple[list[Path], IssueMeta]:
         return [path], IssueMeta()
     page_files = find_page_files(path)
     if not page_files:
-        if any(child.is_dir() and find_page_files(child) for child in path.iterdir()):
+        if next(iter_issue_folders(path), None) is not None:
             raise InputError(f"{path}: is a library of issues; give one issue folder")
         raise InputError(f"{path}: no page files (text, ALTO, PAGE XML, hOCR, PaddleOCR or ABBYY) in this folder")
     return page_files, read_meta(path)
@@ -162,8 +163,47 @@ def load_issue(path: Path, segmentation: str | None = None) -> Issue:
     return complete_issue_meta(Issue(id=issue_id(pages), source=str(path), meta=meta, pages=pages))
 
 
+MAX_LIBRARY_DEPTH = 8
+"""How deep below a library folder issues are looked for (Chronicling America's YYYY/MM/DD/ed-N is 4)."""
+
+
+def iter_issue_folders(
+    folder: Path, depth: int = MAX_LIBRARY_DEPTH, *, errors: list[tuple[Path, str]] | None = None
+) -> Iterator[tuple[Path, list[Path]]]:
+    """``(folder, page files)`` of every issue at or below ``folder``; an issue's sub-folders are not entered.
+
+    A sub-folder that cannot be read is added to ``errors`` (with the reason) when a list is given, and is
+    not entered.
+    """
+    try:
+        children = sorted(folder.iterdir(), key=natural_key)
+    except OSError:
+        return
+    for child in children:
+        if child.name.startswith(".") or child.is_symlink() or not child.is_dir():
+            continue
+        try:
+            pages = find_page_files(child)
+        except (InputError, OSError) as exc:
+            if errors is not None:
+                errors.append((child, str(exc) if isinstance(exc, InputError) else f"{child}: {exc.strerror or exc}"))
+            continue
+        if pages:
+            yield child, pages
+        elif depth > 1:
+            yield from iter_issue_folders(child, depth - 1, errors=errors)
+
+
+def issue_folders(folder: Path, depth: int = MAX_LIBRARY_DEPTH) -> list[tuple[Path, list[Path]]]:
+    """Every issue of a library folder at any depth, with its page files (see :func:`iter_issue_folders`)."""
+    return list(iter_issue_folders(folder, depth))
+
+
 def scan_library(path: Path) -> tuple[IssueRef, ...]:
-    """The issues in a library folder, sorted by date then newspaper title (undated last).
+    """The issues in a library folder at any depth, sorted by date then newspaper title (undated last).
+
+    A folder that holds pages is an issue, however deep (``YYYY/MM/DD/ed-1`` of Chronicling America); its
+    sub-folders are not searched further.
 
     Raises:
         InputError: the path is not a folder or holds no issue.
@@ -173,44 +213,20 @@ def scan_library(path: Path) -> tuple[IssueRef, ...]:
     if not path.is_dir():
         raise InputError(f"{path}: a library must be a folder of issue folders")
     refs = []
-    for child in _children(path):
-        if child.is_dir():
-            # An issue that cannot be read is an error row; the rest of the library still opens.
-            try:
-                page_files = find_page_files(child)
-                if page_files:
-                    meta = infer_meta(read_meta(child), child, (), [f.name for f in page_files])  # path only: cheap
-                    refs.append(IssueRef(child, meta, len(page_files)))
-            except (InputError, OSError) as exc:
-                reason = str(exc) if isinstance(exc, InputError) else f"{child}: {exc.strerror or exc}"
-                refs.append(IssueRef(child, IssueMeta(), 0, error=reason))
+    errors: list[tuple[Path, str]] = []
+    for folder, page_files in iter_issue_folders(path, errors=errors):
+        meta = infer_meta(read_meta(folder), folder, (), [f.name for f in page_files])  # path only: cheap
+        refs.append(IssueRef(folder, meta, len(page_files)))
+    # An issue that cannot be read is an error row; the rest of the library still opens.
+    refs.extend(IssueRef(folder, IssueMeta(), 0, error=reason) for folder, reason in errors)
     if not refs:
         raise InputError(f"{path}: no issue folders with page files")
-    return tuple(sorted(refs, key=lambda ref: (ref.meta.date or "9999", ref.meta.title or "", ref.path.name)))
-
-
-def _children(path: Path) -> list[Path]:
-    """The entries of a folder in natural order.
-
-    Raises:
-        InputError: the folder cannot be listed (permissions, I/O).
-    """
-    try:
-        return sorted(path.iterdir(), key=natural_key)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot list the folder ({exc.strerror or exc})") from exc
-
-
-def _holds_pages(folder: Path) -> bool:
-    """Whether a sub-folder holds pages; an unreadable one counts as an issue (the library shows its error)."""
-    try:
-        return folder.is_dir() and bool(find_page_files(folder))
-    except (InputError, OSError):
-        return True
+    return tuple(sorted(refs, key=lambda ref: (ref.meta.date or "9999", ref.meta.title or "", str(ref.path))))
 
 
 def is_library(path: Path) -> bool:
-    """True when ``path`` is a folder with no pages of its own but sub-folders that hold pages."""
+    """True when ``path`` is a folder with no pages of its own but issue folders below it, at any depth."""
     if not path.is_dir() or find_page_files(path):
         return False
-    return any(child.is_dir() and _holds_pages(child) for child in _children(path))
+    errors: list[tuple[Path, str]] = []
+    return next(iter_issue_folders(path, errors=errors), None) is not None or bool(errors)

@@ -225,3 +225,15 @@ def test_importing_the_cache_touches_no_disk(tmp_path: Path) -> None:
     code = "import reader.cache, reader.cache_analysis, reader.cache_codec, reader.index"
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert not (tmp_path / "never").exists() and not (tmp_path / "xdg").exists()
+
+
+def test_entries_round_trip_every_article_field() -> None:
+    from reader.analysis import analyze_page
+    from reader.cache_codec import decode_entry, encode_entry
+    from reader.ingest.detect import read_page
+
+    page = read_page(SEED_PAGE, 3)
+    articles = analyze_page(page)
+    decoded_page, decoded = decode_entry(encode_entry("k-3", page, articles), "k-3", page.source)
+    assert decoded == articles and any(a.contributors for a in decoded)
+    assert (decoded_page.number, decoded_page.encoding, decoded_page.format) == (3, page.encoding, page.format)
