@@ -102,6 +102,8 @@ class IssueScreen(IssueLoader):
         """Whether the saved reading state was read (until then, showing an article must not overwrite it)."""
         self.search = IssueSearch()
         """The current search, its hits and the current hit."""
+        self._open_at: tuple[str, str] | None = None
+        """An article and a query to open on (a library search hit): they win over the last article read."""
 
     @property
     def current_article(self) -> Article | None:
@@ -153,9 +155,18 @@ class IssueScreen(IssueLoader):
             self._restore_id = None
         if not remaining and self.script != "original":
             self._convert_titles(self.script)
-        if not remaining and self.search.query and not first:
+        if not remaining and self._open_at is not None:
+            query = self._open_at[1]
+            self._open_at = None
+            self._search(query, self.script)  # shows the hits, from the article opened
+        elif not remaining and self.search.query and not first:
             self._search(self.search.query, self.script, rerun=True)  # find the hits on the new pages too
         self._update_sub_title(analyzing=remaining)
+
+    def open_at(self, article_id: str, query: str) -> None:
+        """Open on ``article_id`` and search ``query`` once every page is in (a hit of the library search)."""
+        self._open_at = (article_id, query)
+        self._restore_id = article_id
 
     def _store_ready(self) -> None:
         app = self.reader_app
@@ -163,6 +174,8 @@ class IssueScreen(IssueLoader):
         if self.issue is None:
             return
         last = app.get_state(f"issue:{self.issue.id}:last_article")
+        if self._open_at is not None:
+            last = None  # a library search hit is where the reader asked to be
         if isinstance(last, str) and not self.query_one(ArticleList).select_article(last):
             self._restore_id = last
         self._state_restored = True
@@ -424,6 +437,18 @@ class IssueScreen(IssueLoader):
         article_list.select_article(article.id)
         self.open_article(article)
 
+    def action_search_library(self) -> None:
+        """Back to the library, searching every issue for this issue's query (or asking for one)."""
+        from reader.screens.library import LibraryScreen
+
+        for screen in reversed(self.app.screen_stack):
+            if isinstance(screen, LibraryScreen):
+                query = self.search.query
+                while self.app.screen is not screen:
+                    self.app.pop_screen()
+                screen.search_library(query)
+                return
+
     def refresh_markers(self) -> None:
         """Redraw bookmark and note markers in the list (after another screen changed them)."""
         # Asked afresh: the markers are cheaper to tell for an issue without bookmarks and notes.
@@ -437,6 +462,11 @@ class IssueScreen(IssueLoader):
             ("Previous page", "First article of the previous page", self.action_previous_page),
             ("Raw / cleaned text", "Toggle the raw OCR lines behind the article", self.action_toggle_raw),
             ("Search in issue", "Find text in every article", self.action_search),
+            *(
+                [("Search the whole library", "Find text in every issue of the library", self.action_search_library)]
+                if self.from_library
+                else []
+            ),
             ("Next search hit", "Go to the next hit", self.action_next_hit),
             ("Previous search hit", "Go to the previous hit", self.action_previous_hit),
             ("Cycle script", "Original, simplified, traditional, Taiwan, Hong Kong", self.action_cycle_script),

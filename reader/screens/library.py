@@ -47,6 +47,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),
+        Binding("slash", "search_library", "Search", key_display="/", id="library.search"),
     ]
 
     class LibraryScanned(Message):
@@ -165,3 +166,23 @@ class LibraryScreen(Screen[None]):
     def action_cursor_up(self) -> None:
         """Move up the list."""
         self.query_one("#issue-list", OptionList).action_cursor_up()
+
+    def action_search_library(self) -> None:
+        """Ask for a query, then show its hits in every issue of the library."""
+        self.search_library("")
+
+    def search_library(self, query: str) -> None:
+        """Search every issue for ``query``; an empty query asks for one first."""
+        from reader.screens.library_search import LibrarySearchScreen
+        from reader.screens.search_input import SearchInput
+
+        def run(text: str | None) -> None:
+            if text:
+                self.app.push_screen(LibrarySearchScreen(self.path, text, script=self._script))
+
+        if query:
+            run(query)
+        else:
+            self.app.push_screen(
+                SearchInput(label="Find in every issue of the library (Enter to search, Esc to cancel)"), run
+            )

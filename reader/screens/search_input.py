@@ -15,13 +15,14 @@ class SearchInput(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="search.cancel")]
 
-    def __init__(self, query: str = "") -> None:
+    def __init__(self, query: str = "", *, label: str | None = None) -> None:
         super().__init__()
         self._query = query
+        self._label = label or "Find in this issue (Enter to search, empty to clear, Esc to cancel)"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Label("Find in this issue (Enter to search, empty to clear, Esc to cancel)", markup=False)
+            yield Label(self._label, markup=False)
             yield Input(value=self._query, placeholder="text to find", id="search-query")
 
     @on(Input.Submitted)

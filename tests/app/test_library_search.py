@@ -1,0 +1,59 @@
+"""Pilot tests of the library search: `/` on the library, hits grouped by issue, n/N across issues, Enter opens."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from reader.screens.issue import IssueScreen
+from reader.screens.library import LibraryScreen
+from reader.screens.library_search import LibrarySearchScreen
+from tests.app.conftest import LIBRARY, settle
+
+
+async def test_slash_searches_every_issue_and_enter_opens_the_hit(make_app) -> None:
+    app = make_app(LIBRARY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"第2版", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibrarySearchScreen)
+        assert [hit.issue_title for hit in screen.hits] == ["河畔日报", "城南周报"]
+        prompts = [str(option.prompt) for option in screen.query_one(OptionList).options]
+        assert "河畔日报" in prompts[0] and "第2版" in prompts[1]  # a heading, then its hits
+        assert "hit 1 of 2" in screen.sub_title
+        await pilot.press("n")
+        assert "hit 2 of 2" in screen.sub_title
+        await pilot.press("n")
+        assert "hit 1 of 2" in screen.sub_title  # n goes on round the library
+        await pilot.press("N")
+        assert "hit 2 of 2" in screen.sub_title
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, IssueScreen)
+        assert app.current_issue.title == "城南周报"
+        assert app.current_article.display_title == "社区图书馆开放"  # page 2 of 城南周报, where the hit is
+        assert app.screen.search.query == "第2版"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_hostile_headlines_in_hits_are_shown_literally(make_app, tmp_path) -> None:
+    issue = tmp_path / "lib" / "x"
+    issue.mkdir(parents=True)
+    (issue / "page-01.txt").write_text("[red]號外[/] [1]\n\n本报讯 测试正文[b]粗体[/b]。\n", encoding="utf-8")
+    (tmp_path / "lib" / "y").mkdir()
+    (tmp_path / "lib" / "y" / "page-01.txt").write_text("另一份\n\n本报讯 别的正文。\n", encoding="utf-8")
+    app = make_app(tmp_path / "lib")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"测试", "enter")
+        await settle(pilot)
+        prompts = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        assert any("[b]粗体[/b]" in prompt for prompt in prompts)
