@@ -229,6 +229,28 @@ def connect(path: Path) -> sqlite3.Connection:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def indexed_counts(library: Path, cache_root: Path | None = None) -> dict[str, int]:
+    """Article counts by issue folder from the library's index, without refreshing it ({} when there is none).
+
+    The library screen shows these at once; an issue indexed before it changed shows its old count.
+    """
+    if cache_root is None:
+        from reader.cache import cache_dir
+
+        cache_root = cache_dir()
+    path = index_path(cache_root, library)
+    if not path.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+        try:
+            return dict(conn.execute("SELECT path, articles FROM issues WHERE error IS NULL"))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
 @dataclass(frozen=True, slots=True)
 class RefreshReport:
     """What a refresh did."""

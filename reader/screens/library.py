@@ -20,8 +20,21 @@ from reader.sanitize import sanitize
 from reader.widgets.title_bar import TitleBar
 
 
-def issue_prompt(ref: IssueRef) -> Content:
-    """One issue as a list entry: date, newspaper (inferred values marked ``?``), pages and folder (plain text)."""
+def paper_of(ref: IssueRef) -> str:
+    """The newspaper an issue is grouped under: its title, else the folder above it."""
+    return ref.meta.title or ref.path.parent.name or "(untitled newspaper)"
+
+
+def paper_heading(paper: str, count: int) -> Content:
+    """The heading above a newspaper's issues."""
+    return Content.assemble(
+        (sanitize(paper), "bold reverse"), (f"  {count} issue" + ("s" if count != 1 else ""), "dim")
+    )
+
+
+def issue_prompt(ref: IssueRef, articles: int | None = None) -> Content:
+    """One issue as a list entry: date, newspaper (inferred values marked ``?``), pages, articles when known
+    (from the library index), and folder (plain text)."""
     if ref.error:  # an issue that cannot be read is a row saying why; the others open as usual
         return Content.assemble(
             ("⚠ cannot open", "bold $text-error"),
@@ -31,6 +44,8 @@ def issue_prompt(ref: IssueRef) -> Content:
             (sanitize(ref.error), "dim"),
         )
     pages = f"{ref.page_count} page" + ("s" if ref.page_count != 1 else "")
+    if articles is not None:
+        pages += f" · {articles} article" + ("s" if articles != 1 else "")
     return Content.assemble(
         (shown(ref.meta, "date", "undated   "), "bold"),
         "  ",
@@ -48,14 +63,17 @@ class LibraryScreen(Screen[None]):
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),
         Binding("slash", "search_library", "Search", key_display="/", id="library.search"),
+        Binding("ctrl+f", "filter", "Filter", id="library.filter"),
     ]
 
     class LibraryScanned(Message):
         """The library folder was scanned."""
 
-        def __init__(self, issue_refs: tuple[IssueRef, ...]) -> None:
+        def __init__(self, issue_refs: tuple[IssueRef, ...], articles: dict[str, int]) -> None:
             super().__init__()
             self.issue_refs = issue_refs
+            self.articles = articles
+            """Article counts by issue folder, from the library index where it has them."""
 
     class IssueMetaInferred(Message):
         """An issue's newspaper or date was inferred from its first page."""
@@ -73,6 +91,9 @@ class LibraryScreen(Screen[None]):
         self.path = path
         self._script = script
         self.issue_refs: tuple[IssueRef, ...] = ()
+        self.articles: dict[str, int] = {}
+        self.filter_text = ""
+        """What ctrl+f narrows the list to: words that must all occur in the paper, date or folder."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -87,18 +108,24 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def _scan(self) -> None:
         from reader.ingest import scan_library
+        from reader.library_index import indexed_counts
 
-        self.post_message(self.LibraryScanned(scan_library(self.path)))
+        refs = scan_library(self.path)
+        # newspapers together, each by date (scan_library sorts by date), in the order of their first issue
+        first: dict[str, int] = {}
+        for index, ref in enumerate(refs):
+            first.setdefault(paper_of(ref), index)
+        refs = tuple(sorted(refs, key=lambda ref: first[paper_of(ref)]))
+        self.post_message(self.LibraryScanned(refs, indexed_counts(self.path)))
 
     @on(LibraryScanned)
     def _scanned(self, event: LibraryScanned) -> None:
         self.issue_refs = event.issue_refs
+        self.articles = event.articles
         issue_list = self.query_one("#issue-list", OptionList)
-        issue_list.set_options(Option(issue_prompt(ref), id=str(index)) for index, ref in enumerate(self.issue_refs))
+        self._fill()
         issue_list.loading = False
-        issue_list.highlighted = 0
         issue_list.focus()
-        self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues"
         self.call_after_refresh(self._after_first_paint)
         self._infer_from_pages(self.issue_refs)
 
@@ -130,6 +157,30 @@ class LibraryScreen(Screen[None]):
             self.issue_refs = tuple(refs)
             issue_list = self.query_one("#issue-list", OptionList)
             issue_list.replace_option_prompt(str(event.index), issue_prompt(event.issue_ref))
+
+    def _fill(self) -> None:
+        """Show the issues (those the filter keeps), under a heading per newspaper."""
+        from reader.fold import fold_text
+
+        words = fold_text(self.filter_text).split()
+        options: list[Option] = []
+        kept = 0
+        groups: dict[str, list[int]] = {}
+        for index, ref in enumerate(self.issue_refs):
+            haystack = fold_text(f"{paper_of(ref)} {ref.meta.date or ''} {ref.path.name}")
+            if all(word in haystack for word in words):
+                groups.setdefault(paper_of(ref), []).append(index)
+        for paper, indexes in groups.items():
+            options.append(Option(paper_heading(paper, len(indexes)), id=f"paper-{len(options)}", disabled=True))
+            for index in indexes:
+                ref = self.issue_refs[index]
+                options.append(Option(issue_prompt(ref, self.articles.get(str(ref.path.absolute()))), id=str(index)))
+                kept += 1
+        issue_list = self.query_one("#issue-list", OptionList)
+        issue_list.set_options(options)
+        issue_list.highlighted = 1 if kept else None
+        narrowed = f" · {kept} match “{self.filter_text}”" if self.filter_text else ""
+        self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues{narrowed}"
 
     def _after_first_paint(self) -> None:
         getattr(self.app, "first_screen_drawn", lambda: None)()
@@ -166,6 +217,18 @@ class LibraryScreen(Screen[None]):
     def action_cursor_up(self) -> None:
         """Move up the list."""
         self.query_one("#issue-list", OptionList).action_cursor_up()
+
+    def action_filter(self) -> None:
+        """Narrow the list to the issues whose paper, date or folder hold every word typed (empty: all)."""
+        from reader.screens.search_input import SearchInput
+
+        def apply(text: str | None) -> None:
+            if text is not None:
+                self.filter_text = text
+                self._fill()
+
+        label = "Show issues whose paper, date or folder contain (e.g. 晶報 1939-04); empty shows all"
+        self.app.push_screen(SearchInput(self.filter_text, label=label), apply)
 
     def action_search_library(self) -> None:
         """Ask for a query, then show its hits in every issue of the library."""

@@ -17,7 +17,9 @@ async def test_library_lists_issues_by_date_and_opens_them(make_app) -> None:
         assert isinstance(screen, LibraryScreen)
         assert [ref.meta.date for ref in screen.issue_refs] == ["2020-03-15", "2021-06-01"]
         prompts = [str(option.prompt) for option in screen.query_one(OptionList).options]
-        assert "河畔日报" in prompts[0] and "城南周报" in prompts[1]
+        # a heading per newspaper, its issues under it
+        assert "河畔日报" in prompts[0] and "2020-03-15" in prompts[1]
+        assert "城南周报" in prompts[2] and "2021-06-01" in prompts[3]
         await pilot.press("j", "enter")
         await settle(pilot)
         assert isinstance(app.screen, IssueScreen)

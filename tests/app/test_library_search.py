@@ -57,3 +57,24 @@ async def test_hostile_headlines_in_hits_are_shown_literally(make_app, tmp_path)
         await settle(pilot)
         prompts = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
         assert any("[b]粗体[/b]" in prompt for prompt in prompts)
+
+
+async def test_ctrl_f_narrows_the_library_and_counts_come_from_the_index(make_app, tmp_path) -> None:
+    from reader.cli import main
+
+    assert main(["search", str(LIBRARY), "第2版", "--json"]) in (0, 1)  # builds the index
+    app = make_app(LIBRARY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        prompts = [str(option.prompt) for option in screen.query_one(OptionList).options]
+        assert any("articles" in prompt for prompt in prompts)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press(*"城南", "enter")
+        await pilot.pause()
+        prompts = [str(option.prompt) for option in screen.query_one(OptionList).options]
+        assert len(prompts) == 2 and "城南周报" in prompts[0] and "1 match" in screen.sub_title
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.current_issue.title == "城南周报"
