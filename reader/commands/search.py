@@ -61,10 +61,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.query.strip():
         raise UsageError("the search query is empty")
     from reader.commands._common import resolve_path
-    from reader.ingest.issue import is_library
+    from reader.commands.search_library import looks_like_library
 
     path = resolve_path(args.path)
-    if is_library(path):
+    if looks_like_library(path):
         from reader.commands.search_library import run_library
 
         return run_library(args, path, UsageError)

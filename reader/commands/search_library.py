@@ -34,6 +34,21 @@ def _bound(value: str | None, upper: bool, usage_error: type[ReaderError]) -> st
     return value + "\uffff" if upper else value  # --to 1939 keeps 1939-12-31
 
 
+def looks_like_library(path: Path) -> bool:
+    """True for a library folder: one with a search index already (no need to import the page readers, about
+    a third of a warm search's start-up), else one with issue folders below it and no pages of its own."""
+    if not path.is_dir():
+        return False
+    from reader.cache import cache_dir
+    from reader.library_index import index_path
+
+    if index_path(cache_dir(), path).is_file():
+        return True
+    from reader.ingest.issue import is_library
+
+    return is_library(path)
+
+
 def open_index(library: Path, *, quiet: bool = False) -> Any:
     """The library's index, brought up to date (cold issues analyzed with a progress bar on a terminal)."""
     from reader.cache import AnalysisCache

@@ -21,8 +21,8 @@ from reader.widgets.title_bar import TitleBar
 
 
 def paper_of(ref: IssueRef) -> str:
-    """The newspaper an issue is grouped under: its title, else the folder above it."""
-    return ref.meta.title or ref.path.parent.name or "(untitled newspaper)"
+    """The newspaper an issue is grouped under: its title (given or inferred)."""
+    return ref.meta.title or "(untitled newspaper)"
 
 
 def paper_heading(paper: str, count: int) -> Content:

@@ -55,7 +55,8 @@ async def test_library_shows_inferred_dates_and_names_marked(make_app, tmp_path)
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        prompts = [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+        options = app.screen.query_one(OptionList).options
+        prompts = [str(option.prompt) for option in options if not option.disabled]  # issues, not paper headings
     assert prompts[0].startswith("1920-04-09?  晶報?")
     assert any(p.startswith("1920-04-12?  晶報?") for p in prompts)
     assert any(p.startswith("undated     (untitled newspaper)") for p in prompts)
