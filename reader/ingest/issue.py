@@ -215,7 +215,11 @@ def scan_library(path: Path) -> tuple[IssueRef, ...]:
     refs = []
     errors: list[tuple[Path, str]] = []
     for folder, page_files in iter_issue_folders(path, errors=errors):
-        meta = infer_meta(read_meta(folder), folder, (), [f.name for f in page_files])  # path only: cheap
+        try:
+            meta = infer_meta(read_meta(folder), folder, (), [f.name for f in page_files])  # path only: cheap
+        except InputError as exc:
+            errors.append((folder, str(exc)))
+            continue
         refs.append(IssueRef(folder, meta, len(page_files)))
     # An issue that cannot be read is an error row; the rest of the library still opens.
     refs.extend(IssueRef(folder, IssueMeta(), 0, error=reason) for folder, reason in errors)
