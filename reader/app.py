@@ -45,6 +45,9 @@ NODE_LABELS = {
 }
 """Headings of the help screen, by the class that declares the keys."""
 
+ISSUE_ACTIONS = frozenset({"toggle_bookmark", "annotate", "export_notes", "copy_selection", "edit_issue"})
+"""App keys that act only on an open issue: the help lists them under "Reading", and not in the library."""
+
 
 def _article_provider() -> type[Any]:
     """The command palette's article search, imported when the palette first opens (keeps start-up lean)."""
@@ -294,12 +297,19 @@ class ReaderApp(App[None]):
         if screen.query(ArticleList):
             rows += [("Article list", "↑ ↓", "Move"), ("Article list", "enter", "Open the article")]
         seen: set[str] = set()
+        reading = bool(screen.query(ArticleList))
         for node in nodes:
             where = NODE_LABELS.get(type(node).__name__, type(node).__name__)
             for _key, binding in node._bindings:
                 # Our own keys all carry an id (remappable with a keymap); inherited ones are Textual's.
                 if binding.id is None or not binding.description or binding.id in seen:
                     continue
+                if node is self and binding.action.split("(")[0] in ISSUE_ACTIONS:
+                    if not reading:
+                        continue  # they act on an open issue: not "anywhere", and not in the library
+                    where = "Reading"
+                else:
+                    where = NODE_LABELS.get(type(node).__name__, type(node).__name__)
                 seen.add(binding.id)
                 key = binding.key_display or self.get_key_display(binding)
                 rows.append((where, key, binding.tooltip or binding.description))

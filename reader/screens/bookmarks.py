@@ -44,6 +44,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="bookmarks.close"),
         Binding("d,delete", "remove", "Remove", id="bookmarks.remove"),
+        Binding("j", "move(1)", "Down", show=False, id="bookmarks.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="bookmarks.up"),
     ]
 
     def __init__(self, store: Any) -> None:
@@ -93,6 +95,11 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             self._reload()
 
         in_background(self.app, lambda: self._store.delete_bookmark(bookmark.id), removed, "Could not remove")
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight down (``step`` 1) or up (-1): the dialog has no text field, so j/k are free."""
+        option_list = self.query_one("#bookmark-list", OptionList)
+        option_list.action_cursor_down() if step > 0 else option_list.action_cursor_up()
 
     def action_close(self) -> None:
         """Close the list."""

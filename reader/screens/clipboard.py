@@ -41,7 +41,12 @@ def copy_selection(app: App[Any], *, to_file: bool = False) -> None:
         raise SkipAction()
     text = selected_text(app)
     if not text:
-        app.notify("Nothing selected: drag with the mouse, or shift+arrows in the text", markup=False, timeout=4)
+        # ctrl+c is also a reflex for quitting: say which key does.
+        app.notify(
+            "Nothing selected to copy (drag with the mouse, or shift+arrows in the text). Press q to quit.",
+            markup=False,
+            timeout=4,
+        )
         return
     app.copy_to_clipboard(text)
     if not to_file:

@@ -66,7 +66,8 @@ def in_background(app: App[Any], job: Callable[[], Any], done: Callable[[Any], N
         try:
             result = job()
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
-            app.call_from_thread(app.notify, f"{failure}: {exc}", severity="error", markup=False, timeout=10)
+            # An error stays until dismissed (a click), so that it is read.
+            app.call_from_thread(app.notify, f"{failure}: {exc}", severity="error", markup=False, timeout=float("inf"))
             return
         app.call_from_thread(done, result)
 

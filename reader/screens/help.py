@@ -21,12 +21,19 @@ CLIPBOARD_NOTE = (
     "elsewhere nothing arrives, so Y also writes the selection to a file."
 )
 
+GLYPH_NOTE = (
+    "〓 (GETA MARK) stands for a character the source could not encode: transcribers write a private-use "
+    "character there (U+E111 in Jing bao), which no font can draw."
+)
+
 
 class HelpScreen(ModalScreen[None]):
     """A table of keys; Escape, ``q`` or ``?`` closes it."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
     ]
 
     def __init__(self, rows: Sequence[KeyRow]) -> None:
@@ -41,6 +48,7 @@ class HelpScreen(ModalScreen[None]):
                 for number, column in enumerate(self._columns(self._rows)):
                     yield Static(self._table(column), id=f"help-table-{number}", classes="help-table", markup=False)
             yield Static(Content.styled(CLIPBOARD_NOTE, "$text-muted"), id="help-clipboard", markup=False)
+            yield Static(Content.styled(GLYPH_NOTE, "$text-muted"), id="help-glyphs", markup=False)
 
     @staticmethod
     def _columns(rows: Sequence[KeyRow]) -> list[list[KeyRow]]:
@@ -66,8 +74,12 @@ class HelpScreen(ModalScreen[None]):
             if where != place:
                 place = where
                 parts += ["\n" if parts else "", (where, "bold $text-accent"), "\n"]
-            parts += [(f"  {key:<10}", "bold"), description, "\n"]
+            parts += [(f"  {key:<9} ", "bold"), description, "\n"]
         return Content.assemble(*parts).rstrip()
+
+    def action_scroll(self, step: int) -> None:
+        """Scroll the keys down or up a line (for small terminals)."""
+        self.query_one("#help-box", VerticalScroll).scroll_relative(y=step, animate=False)
 
     def action_close(self) -> None:
         """Close the help."""

@@ -20,8 +20,10 @@ from textual.reactive import reactive
 from textual.widgets import Footer
 
 from reader.model import Article, IssueMeta, PageAnalysis
-from reader.screens.issue_loading import IssueLoader, breakpoint_classes
+from reader.screens.issue_loading import breakpoint_classes
+from reader.screens.issue_reading import IssueReading
 from reader.screens.issue_search import IssueSearch
+from reader.widgets.article_body import MEASURE_STEPS, ArticleBody
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.display import DisplayArticle, display_article
@@ -36,11 +38,13 @@ PAGES = Binding.Group("Page")
 HITS = Binding.Group("Hit")
 """Pairs of keys the footer shows together ("[ ] Page", "n N Hit") to leave room for the others."""
 
-ARTICLE_ACTIONS = frozenset({"switch_pane", "toggle_raw", "search", "cycle_script", "toggle_other_kinds"})
+ARTICLE_ACTIONS = frozenset(
+    {"switch_pane", "toggle_raw", "search", "cycle_script", "toggle_other_kinds", "contents", "go_to_page"}
+)
 """The screen's actions that work on the articles shown (see ``check_action``)."""
 
 
-class IssueScreen(IssueLoader):
+class IssueScreen(IssueReading):
     """Read one issue: pick an article on the left, read it on the right."""
 
     BINDINGS = [
@@ -52,9 +56,48 @@ class IssueScreen(IssueLoader):
         Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("n", "next_hit", "Next hit", id="next-hit", group=HITS),
         Binding("N", "previous_hit", "Prev hit", key_display="N", id="previous-hit", group=HITS),
+        Binding(
+            "H", "search_results", "Hits", key_display="H", show=False, id="search-results", tooltip="List the hits"
+        ),
         Binding("t", "cycle_script", "Script", id="cycle-script"),
-        Binding("f", "toggle_other_kinds", "Captions", id="toggle-other-kinds", tooltip="Captions etc."),
-        Binding("escape", "back", "Library", id="back-to-library"),
+        # Not in the footer (it must fit 80 columns): the fold line in the list says "(f)".
+        Binding("f", "toggle_other_kinds", "Captions", show=False, id="toggle-other-kinds", tooltip="Captions etc."),
+        Binding("space", "page_on(1)", "Page on", show=False, id="page-forward", tooltip="Page down / next article"),
+        Binding(
+            "shift+space",
+            "page_on(-1)",
+            "Page back",
+            key_display="⇧space",
+            show=False,
+            id="page-back",
+            tooltip="Page up / previous article",
+        ),
+        Binding(
+            "c",
+            "follow_continuation",
+            "Continued",
+            show=False,
+            id="follow-continuation",
+            tooltip="Follow the story's continuation",
+        ),
+        Binding("backspace", "come_back", "Back", show=False, id="come-back", tooltip="Back from a continuation"),
+        Binding("o", "contents", "Contents", show=False, id="contents", tooltip="Table of contents"),
+        Binding("p", "go_to_page", "Go to page", show=False, id="go-to-page"),
+        Binding("d", "toggle_header", "Details", show=False, id="toggle-header", tooltip="Whole title and details"),
+        Binding(
+            "backslash",
+            "toggle_list",
+            "List",
+            key_display="\\",
+            show=False,
+            id="toggle-list",
+            tooltip="Hide/show the list",
+        ),
+        Binding("w", "measure(1)", "Wider", show=False, id="wider-text", tooltip="Wider text (longer lines)"),
+        Binding(
+            "W", "measure(-1)", "Narrower", key_display="W", show=False, id="narrower-text", tooltip="Narrower text"
+        ),
+        Binding("escape", "back", "Back", id="back-to-library", tooltip="Clear search, selection; back"),
     ]
 
     script: reactive[str] = reactive("original", init=False)
@@ -132,6 +175,7 @@ class IssueScreen(IssueLoader):
         if self.reader_app.store is not None and len(self.pages) > 1:
             # A large issue is known once its last page is in: tell its bookmarks and notes now.
             self.query_one(ArticleList).set_markers(self.reader_app.markers_for(self.analysis()))
+        self.watch_reading_place()
 
     def _pages_added(self, page_analyses: list[PageAnalysis], remaining: int, first: bool) -> None:
         new_articles = tuple(article for page_analysis in page_analyses for article in page_analysis.articles)
@@ -179,12 +223,17 @@ class IssueScreen(IssueLoader):
         if isinstance(last, str) and not self.query_one(ArticleList).select_article(last):
             self._restore_id = last
         self._state_restored = True
+        if self._current is not None and self._current.id == last:
+            self.restore_place(self._current)  # the article on show is the one last read: its place too
         from reader.convert import SCRIPT_CYCLE
 
         saved = app.get_state(f"issue:{self.issue.id}:script")
         self.script = self._cli_script or (saved if saved in SCRIPT_CYCLE else "original")
         self.query_one(ArticleList).set_markers(app.markers_for(self.analysis()))
         self._warm_up(self.script)
+        saved_step = app.get_state("measure_step")
+        if isinstance(saved_step, int) and MEASURE_STEPS[0] <= saved_step <= MEASURE_STEPS[1]:
+            self.query_one(ArticleBody).set_measure_step(saved_step)
         self._update_sub_title()  # the issue's details with the user's edits
 
     def refresh_issue_meta(self) -> None:
@@ -205,8 +254,9 @@ class IssueScreen(IssueLoader):
         # While a large issue loads it is not known yet: its folder's metadata stands in.
         meta = self._meta or (issue.meta if issue is not None else self.planned_meta)
         parts = issue_label(meta, Path(issue.source).name if issue is not None else self.path.name, convert)
-        if self._current is not None:
-            parts.append(f"page {self._current.page_number}")
+        parts += self.position_parts()
+        if self.search.hits and self.search.index >= 0:
+            parts.append(f"hit {self.search.index + 1} of {len(self.search.hits)}")
         if self.script != "original":
             from reader.convert import script_label
 
@@ -232,9 +282,14 @@ class IssueScreen(IssueLoader):
     def open_article(self, article: Article) -> None:
         """Show ``article`` on the right (converted in a worker when a script is chosen)."""
         changed = self._current is None or self._current.id != article.id
+        if changed:
+            self.remember_place()  # of the article being left
         self._current = article
         page = self.pages.get(article.page_number)
-        self._show(display_article(article, page.page if page else None), keep_place=not changed)
+        display = display_article(article, page.page if page else None)
+        self._show(display, keep_place=not changed)
+        if changed and self.search.marks_for(display).current is None:
+            self.restore_place(article)
         if self.script != "original":
             self._convert_article(article, self.script)
         if changed and self.issue is not None and self._state_restored:
@@ -315,11 +370,25 @@ class IssueScreen(IssueLoader):
         if event.rerun:
             self._refresh_current()
             return
-        self.notify(search.summary(), markup=False, severity="information" if search.hits else "warning")
         if search.hits:
             self._go_to_hit(search.first_index_from(self._articles, self._current))
+            self.action_search_results()
         else:
+            self.notify(search.summary(), markup=False, severity="warning")
             self._refresh_current()
+
+    def action_search_results(self) -> None:
+        """List the search's hits (article, page, context); Enter goes to one."""
+        if not self.search.hits:
+            self.notify("No search results: / searches the issue", markup=False, timeout=3)
+            return
+        from reader.screens.search_results import SearchResults
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._go_to_hit(index)
+
+        self.app.push_screen(SearchResults(self.search.summary(), self.search.hits, self.search.index), callback=chosen)
 
     def _go_to_hit(self, index: int) -> None:
         hit = self.search.move_to(index)
@@ -342,7 +411,7 @@ class IssueScreen(IssueLoader):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that can do nothing here are left out of the footer (all of them stay in the ``?`` help).
         if action == "back":
-            return self.from_library
+            return self.from_library or bool(self.search.query) or bool(self.selections)
         if action in ("next_hit", "previous_hit"):
             return bool(self.search.hits)
         if action in ("next_page", "previous_page"):
@@ -350,37 +419,6 @@ class IssueScreen(IssueLoader):
         if action in ARTICLE_ACTIONS:
             return bool(self.pages)  # not while nothing is shown (the issue is loading, or could not be read)
         return True
-
-    def action_switch_pane(self) -> None:
-        """Move the focus between the article list and the text."""
-        article_list = self.query_one(ArticleList)
-        if article_list.has_focus:
-            self.query_one(ArticleView).text_widget.focus()
-        else:
-            article_list.focus()
-
-    def _page_step(self, step: int) -> None:
-        if not self._articles:
-            return
-        pages = sorted({a.page_number for a in self._articles})
-        here = self._current.page_number if self._current is not None else pages[0]
-        target = [p for p in pages if (p > here if step > 0 else p < here)]
-        if not target:
-            self.notify("No next page" if step > 0 else "No previous page", markup=False)
-            return
-        page = target[0] if step > 0 else target[-1]
-        article_list = self.query_one(ArticleList)
-        for article in self._articles:
-            if article.page_number == page and article_list.select_article(article.id):
-                return
-
-    def action_next_page(self) -> None:
-        """Go to the first article of the next page."""
-        self._page_step(+1)
-
-    def action_previous_page(self) -> None:
-        """Go to the first article of the previous page."""
-        self._page_step(-1)
 
     def action_toggle_raw(self) -> None:
         """Switch between the cleaned paragraphs and the raw OCR lines."""
@@ -425,8 +463,16 @@ class IssueScreen(IssueLoader):
         article_list.show_other_kinds = not article_list.show_other_kinds
 
     def action_back(self) -> None:
-        """Return to the library."""
-        if self.from_library:
+        """Peel one layer: the search highlights, then the selection, then back to the library."""
+        if self.search.query:
+            self.search.clear()
+            self.refresh_bindings()
+            self._refresh_current()
+            self.notify("Search cleared", markup=False, timeout=2)
+        elif self.selections:
+            self.clear_selection()
+            self.refresh_bindings()
+        elif self.from_library:
             self.dismiss(None)
 
     def jump_to(self, article: Article) -> None:
@@ -467,8 +513,21 @@ class IssueScreen(IssueLoader):
                 if self.from_library
                 else []
             ),
+            ("Search results", "List the hits with their context (H)", self.action_search_results),
             ("Next search hit", "Go to the next hit", self.action_next_hit),
             ("Previous search hit", "Go to the previous hit", self.action_previous_hit),
             ("Cycle script", "Original, simplified, traditional, Taiwan, Hong Kong", self.action_cycle_script),
             ("Captions and notices", "Hide or show non-article items", self.action_toggle_other_kinds),
+            (
+                "Follow continuation",
+                "The rest of a story continued on another page (c)",
+                self.action_follow_continuation,
+            ),
+            ("Come back", "Back to where a continuation was followed from (backspace)", self.action_come_back),
+            ("Table of contents", "Pages and their articles, with kind marks (o)", self.action_contents),
+            ("Go to page…", "Type a page number (p)", self.action_go_to_page),
+            ("Whole header", "The whole title block and every detail (d)", self.action_toggle_header),
+            ("Hide / show the list", "The text takes the whole width (\\)", self.action_toggle_list),
+            ("Wider text", "Longer lines of text (w)", lambda: self.action_measure(1)),
+            ("Narrower text", "Shorter lines of text (W)", lambda: self.action_measure(-1)),
         ]

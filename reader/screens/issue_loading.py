@@ -248,8 +248,11 @@ class IssueLoader(Screen[None]):
     def _load_failed(self, error: BaseException | None) -> None:
         self._stop_loading()
         self._remove_progress()
-        self.sub_title = "error"
-        self.notify(f"{error}", title="Could not open", severity="error", markup=False, timeout=10)
+        self.sub_title = f"could not open {self.path.name}"
+        # It stays until dismissed: a message that fades would leave a blank screen and no word of why.
+        from reader.screens.error_notice import OPEN_ADVICE, ErrorNotice
+
+        self.app.push_screen(ErrorNotice("Could not open", f"{error}", OPEN_ADVICE))
         self.call_after_refresh(self._open_store)
 
     @on(IssuePlanned)

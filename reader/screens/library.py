@@ -193,6 +193,17 @@ class LibraryScreen(Screen[None]):
         if ensure_store is not None:
             ensure_store()
             self.app.call_from_thread(self.app.restore_theme)
+            self.app.call_from_thread(self._highlight_last_read)
+
+    def _last_read_key(self) -> str:
+        return f"library:{self.path.resolve()}:last_issue"
+
+    def _highlight_last_read(self) -> None:
+        """Put the cursor on the issue read last in this library (remembered in the store)."""
+        last = getattr(self.app, "get_state", lambda key, default=None: default)(self._last_read_key())
+        index = next((i for i, ref in enumerate(self.issue_refs) if str(ref.path) == last), None)
+        if index is not None:
+            self.query_one("#issue-list", OptionList).highlighted = index
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:
@@ -208,6 +219,7 @@ class LibraryScreen(Screen[None]):
         if ref.error:
             self.notify(ref.error, title="Cannot open this issue", severity="error", markup=False)
             return
+        getattr(self.app, "set_state", lambda key, value: None)(self._last_read_key(), str(ref.path))
         self.app.push_screen(IssueScreen(ref.path, from_library=True, script=self._script))
 
     def action_cursor_down(self) -> None:

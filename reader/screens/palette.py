@@ -35,10 +35,13 @@ class ArticleProvider(Provider):
                 )
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        # Matched across scripts as ``/`` matches: 檢查 finds 检查 (both sides folded to one form).
+        from reader.search import fold
+
+        matcher = self.matcher(fold(query))
         for article in self._articles():
             title = " ".join(article.display_title.split())
-            score = matcher.match(title)
+            score = matcher.match(fold(title))
             if score > 0:
                 yield Hit(
                     score, Content(title), partial(self._jump, article), text=title, help=f"page {article.page_number}"

@@ -1,4 +1,4 @@
-"""A small modal that asks for the text to find in the issue."""
+"""A small modal that asks for one line: the text to find in the issue, or a page to go to."""
 
 from __future__ import annotations
 
@@ -15,15 +15,16 @@ class SearchInput(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="search.cancel")]
 
-    def __init__(self, query: str = "", *, label: str | None = None) -> None:
+    def __init__(self, query: str = "", *, label: str | None = None, placeholder: str = "text to find") -> None:
         super().__init__()
         self._query = query
         self._label = label or "Find in this issue (Enter to search, empty to clear, Esc to cancel)"
+        self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Label(self._label, markup=False)
-            yield Input(value=self._query, placeholder="text to find", id="search-query")
+            yield Input(value=self._query, placeholder=self._placeholder, id="search-query")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Article, Page
+from reader.widgets.display import mark_missing_glyphs
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -88,16 +89,31 @@ def _without_meta(segment: Segment) -> Segment:
     return Segment(text, style.clear_meta_and_links() if style is not None else None, control)
 
 
+KIND_PLURALS = {"caption": "captions", "notice": "notices", "advert": "adverts", "other": "other items"}
+
+
+def fold_line(folded: Mapping[str, int]) -> Content:
+    """One dim line standing for a page's furniture: ``⋯ 3 adverts, 1 caption (f)``."""
+    parts = [
+        f"{count} {KIND_PLURALS.get(kind, kind) if count != 1 else ('other item' if kind == 'other' else kind)}"
+        for kind, count in sorted(folded.items(), key=lambda item: -item[1])
+    ]
+    return Content.styled(f"   ⋯ {', '.join(parts)} (f)", "italic $text-muted")
+
+
 class ArticleList(OptionList):
     """Every article of the issue with its headline (or first words), short byline and page."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", key_display="G", show=False, id="list.last"),
     ]
 
-    show_other_kinds: reactive[bool] = reactive(True)
-    """Show captions, notices, adverts and other furniture (dimmed) as well as articles."""
+    show_other_kinds: reactive[bool] = reactive(False)
+    """Show captions, notices, adverts and other furniture (dimmed) as well as articles; when False they are
+    folded into one line per page."""
 
     class ArticleHighlighted(Message):
         """The cursor moved onto an article."""
@@ -200,6 +216,15 @@ class ArticleList(OptionList):
             return False
         return True
 
+    def adjacent_article(self, article_id: str, step: int) -> Article | None:
+        """The article listed ``step`` places after (or before, when negative) ``article_id``, hidden ones skipped."""
+        listed = [option.id for option in self.options if option.id is not None]
+        try:
+            index = listed.index(article_id) + step
+        except ValueError:
+            return None
+        return self._by_option.get(listed[index]) if 0 <= index < len(listed) else None
+
     def watch_show_other_kinds(self) -> None:
         self._rebuild()
 
@@ -216,7 +241,7 @@ class ArticleList(OptionList):
         is_article = article.kind == "article"
         body = Content.assemble(
             ("" if is_article else f"[{article.kind}] ", "italic"),
-            (" ".join(title.split()), "bold" if is_article else ""),
+            (mark_missing_glyphs(" ".join(title.split())), "bold" if is_article else ""),
             "\n",
             (f"{details}  p.{article.page_number}" if details else f"p.{article.page_number}", "dim"),
             # the boundaries come from the issue's METS/DIDL article map, not from our analysis
@@ -230,26 +255,39 @@ class ArticleList(OptionList):
         return ArticlePrompt(marks, body, f"{marks} {body.plain.replace(chr(10), chr(10) + '   ')}")
 
     def _rows(self, articles: Sequence[Article], start: int, page_numbers: Sequence[int] = ()) -> list[Option]:
-        """The rows for ``articles`` (the ``start``-th on), after what is listed: page headers, error rows."""
+        """The rows for ``articles`` (the ``start``-th on), after what is listed: page headers, error rows, and
+        each page's furniture folded into one line (unless ``show_other_kinds``). Pages come whole, so a
+        page's fold line is its last row."""
         rows: list[Option] = []
         # Pages with an error row come in page order with the articles; pages listed only to report an error
         # have no articles of their own.
         pending_errors = sorted(number for number in page_numbers if number in self._page_errors)
+        folded: dict[str, int] = {}
+
+        def fold_page() -> None:
+            if folded:
+                rows.append(Option(fold_line(folded), disabled=True))
+                folded.clear()
+
         for index, article in enumerate(articles, start=start):
             while pending_errors and pending_errors[0] < article.page_number:
+                fold_page()
                 rows.append(self._error_row(pending_errors.pop(0)))
-            if article.kind != "article" and not self.show_other_kinds:
-                continue
             if article.page_number != self._last_page:
+                fold_page()
                 self._last_page = article.page_number
                 rows.append(
                     Option(Content.styled(f"── Page {article.page_number} ──", "bold $text-muted"), disabled=True)
                 )
+            if article.kind != "article" and not self.show_other_kinds:
+                folded[article.kind] = folded.get(article.kind, 0) + 1
+                continue
             # Ids are unique per page, but the list never trusts that: a repeat gets a positional option id
             # instead of raising DuplicateID.
             option_id = article.id if article.id not in self._by_option else f"{article.id}#{index}"
             self._by_option[option_id] = article
             rows.append(Option(self._prompt(article, option_id), id=option_id))
+        fold_page()
         rows.extend(self._error_row(number) for number in pending_errors)
         return rows
 

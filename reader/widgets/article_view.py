@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -14,6 +15,11 @@ from reader.widgets.display import NO_MARKS, ArticleMarks, DisplayArticle
 
 if TYPE_CHECKING:
     from reader.widgets.raw_view import RawView
+
+
+def format_ranges(ranges: Sequence[tuple[int, int]]) -> str:
+    """``85–138, 203–205`` (a lone line stands alone)."""
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in ranges) or "none"
 
 
 class ArticleView(Vertical):
@@ -60,8 +66,7 @@ class ArticleView(Vertical):
     @staticmethod
     def _show_raw(raw: RawView, display: DisplayArticle, marks: ArticleMarks, *, keep_place: bool = False) -> None:
         raw.show_lines(display.raw_lines, highlights=marks.raw_lines, keep_place=keep_place)
-        first, last = (display.raw_lines[0].number, display.raw_lines[-1].number) if display.raw_lines else (0, 0)
-        label = f"Raw OCR · page {display.page_number} · lines {first}–{last}"
+        label = f"Raw OCR · page {display.page_number} · lines {format_ranges(display.line_ranges)}"
         raw.border_title = label if display.script == "original" else f"{label} · converted to {display.script}"
 
     def watch_raw(self, raw: bool) -> None:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from reader.model import Article, Line, Page
 
 Convert = Callable[[str], str]
+
+GETA_MARK = "〓"
+"""Shown for a private-use character: transcribers mark a glyph they could not encode with one (U+E111 in
+Jing bao), and no font draws it. One character for one keeps every search offset valid."""
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
+def mark_missing_glyphs(text: str) -> str:
+    """``text`` with each private-use character shown as the GETA MARK 〓."""
+    return text if text.isascii() else _PRIVATE_USE.sub(GETA_MARK, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +36,8 @@ class DisplayArticle:
     dateline: str | None
     paragraphs: tuple[str, ...]
     raw_lines: tuple[Line, ...]
+    line_ranges: tuple[tuple[int, int], ...] = ()
+    """The source lines as ranges, blank lines between them not counted as gaps."""
 
     @property
     def page_number(self) -> int:
@@ -52,6 +65,17 @@ def source_lines(article: Article, page: Page | None) -> tuple[Line, ...]:
     return tuple(found)
 
 
+def line_ranges(numbers: Sequence[int], blank: Set[int] = frozenset()) -> tuple[tuple[int, int], ...]:
+    """Line numbers as ``(first, last)`` ranges; a gap made only of ``blank`` lines does not split a range."""
+    ranges: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if ranges and all(between in blank for between in range(ranges[-1][1] + 1, number)):
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    return tuple((first, last) for first, last in ranges)
+
+
 def display_article(
     article: Article, page: Page | None, script: str = "original", convert: Convert | None = None
 ) -> DisplayArticle:
@@ -60,7 +84,10 @@ def display_article(
         from reader.convert import for_article
 
         convert = for_article(article, convert)  # names in bylines and contributors stay as printed
-    same: Convert = convert or (lambda text: text)
+    convert_script: Convert = convert or (lambda text: text)
+
+    def same(text: str) -> str:
+        return mark_missing_glyphs(convert_script(text))
 
     def maybe(text: str | None) -> str | None:
         return same(text) if text else text
@@ -77,6 +104,9 @@ def display_article(
         dateline=maybe(article.dateline),
         paragraphs=tuple(same(paragraph) for paragraph in article.paragraphs),
         raw_lines=tuple(Line(line.number, same(line.text)) for line in source_lines(article, page)),
+        line_ranges=line_ranges(
+            article.source_lines, {line.number for line in page.lines if not line.text.strip()} if page else set()
+        ),
     )
 
 

@@ -22,6 +22,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Offset, Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -74,7 +75,29 @@ class WrappedTextView(ScrollView, can_focus=True):
         Binding("shift+up", "select_lines(-1)", "Select up", show=False, id="text.select-up"),
         Binding("shift+right", "select_chars(1)", "Select right", show=False, id="text.select-right"),
         Binding("shift+left", "select_chars(-1)", "Select left", show=False, id="text.select-left"),
+        # Jumps are instant: an animated End took most of a second to settle on a long article.
+        Binding("g,home", "top", "Top", key_display="g home", show=False, id="text.top"),
+        Binding("G,end", "bottom", "Bottom", key_display="G end", show=False, id="text.bottom"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="text.half-page-down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="text.half-page-up"),
+        Binding("ctrl+f", "page(1)", "Page down", show=False, id="text.page-down"),
+        Binding("ctrl+b", "page(-1)", "Page up", show=False, id="text.page-up"),
+        Binding("pagedown", "page_on(1)", "Page down / next article", show=False, id="text.page-on"),
+        Binding("pageup", "page_on(-1)", "Page up / prev. article", show=False, id="text.page-back"),
     ]
+
+    class EdgeReached(Message):
+        """Paging went past the end (``step`` 1) or the start (``step`` -1) of the text."""
+
+        def __init__(self, view: WrappedTextView, step: int) -> None:
+            super().__init__()
+            self.view = view
+            self.step = step
+
+        @property
+        def control(self) -> WrappedTextView:
+            """The view that was paged."""
+            return self.view
 
     DEFAULT_CSS = """
     WrappedTextView {
@@ -98,6 +121,8 @@ class WrappedTextView(ScrollView, can_focus=True):
         self._pass_style: Style | None = None
         self._select_anchor: Offset | None = None
         """Where a keyboard selection started (the other end moves with shift+arrows)."""
+        self._measure: int | None = None
+        """The longest line of text in cells (None: the whole width); narrower text is centred."""
 
     @property
     def blocks(self) -> tuple[TextBlock, ...]:
@@ -118,8 +143,28 @@ class WrappedTextView(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
 
+    @property
+    def measure(self) -> int | None:
+        """The longest line in cells, or None for the whole width."""
+        return self._measure
+
+    def set_measure(self, cells: int | None) -> None:
+        """Wrap at most ``cells`` wide (centred in the view), keeping the reading place."""
+        if cells == self._measure:
+            return
+        self._measure = cells
+        anchor = self._anchor()
+        self._rewrap()
+        self._restore(anchor)
+        self.refresh()
+
     def _text_width(self) -> int:
-        return max(2, self.scrollable_content_region.width - self._gutter_width)
+        available = max(2, self.scrollable_content_region.width - self._gutter_width)
+        return available if self._measure is None else max(2, min(available, self._measure))
+
+    def _margin(self) -> int:
+        """Blank cells left of the text that centre a line narrower than the view."""
+        return max(0, self.scrollable_content_region.width - self._gutter_width - self._wrapped_width) // 2
 
     def _rewrap(self) -> None:
         if not self.scrollable_content_region.width:
@@ -152,6 +197,16 @@ class WrappedTextView(ScrollView, can_focus=True):
                 return line.block, line.start
         return None
 
+    def place(self) -> tuple[int, int] | None:
+        """Where the reader is: the block and character offset at the top of the view (None: nothing shown)."""
+        self._rewrap()
+        return self._anchor()
+
+    def go_to_place(self, place: tuple[int, int]) -> None:
+        """Scroll so that ``place`` (from :meth:`place`) is at the top again, whatever the width now."""
+        self._rewrap()
+        self._restore(place)
+
     def _restore(self, anchor: tuple[int, int] | None) -> None:
         if anchor is not None:
             self.scroll_to(y=self.line_of(*anchor), animate=False, immediate=True)
@@ -173,6 +228,39 @@ class WrappedTextView(ScrollView, can_focus=True):
     def scroll_to_offset(self, block: int, offset: int) -> None:
         """Scroll so that the given character is visible, a few lines below the top."""
         self.scroll_to(y=max(0, self.line_of(block, offset) - 2), animate=False, immediate=True)
+
+    # ---- moving ------------------------------------------------------------------------------
+
+    def _page_height(self) -> int:
+        """One screenful less one line, kept on screen so that the eye finds its place."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_by(self, lines: int) -> None:
+        self.scroll_to(y=max(0, min(self.max_scroll_y, round(self.scroll_y) + lines)), animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        """Jump to the first line."""
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        """Jump to the last line."""
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def action_half_page(self, step: int) -> None:
+        """Scroll half a screen down (``step`` 1) or up (-1)."""
+        self._scroll_by(step * max(1, self.scrollable_content_region.height // 2))
+
+    def action_page(self, step: int) -> None:
+        """Scroll a screen down (``step`` 1) or up (-1), staying in this text."""
+        self._scroll_by(step * self._page_height())
+
+    def action_page_on(self, step: int) -> None:
+        """Scroll a screen down or up; at the end (or start) already, tell the screen to move on."""
+        at_edge = round(self.scroll_y) >= self.max_scroll_y if step > 0 else round(self.scroll_y) <= 0
+        if at_edge:
+            self.post_message(self.EdgeReached(self, step))
+        else:
+            self.action_page(step)
 
     def on_resize(self) -> None:
         if self._text_width() != self._wrapped_width:
@@ -204,6 +292,9 @@ class WrappedTextView(ScrollView, can_focus=True):
             return Strip.blank(width, base + Style.from_meta({"offset": (0, number)}))
         block = self._blocks[line.block]
         segments: list[Segment] = []
+        margin = self._margin()
+        if margin:
+            segments.append(Segment(" " * margin, base + Style.from_meta({"offset": (line.start, number)})))
         if self._gutter_width > 0:
             label = block.gutter if (line.first and block.gutter is not None) else ""
             gutter_style = base + self.get_component_rich_style("wrapped-text-view--gutter", partial=True)

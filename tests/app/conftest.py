@@ -68,6 +68,15 @@ async def settle(pilot: Any) -> None:
         await pilot.pause()
 
 
+async def close_search_results(pilot: Any) -> None:
+    """Close the list of hits that a search opens (for tests that go on reading the issue)."""
+    from reader.screens.search_results import SearchResults
+
+    if isinstance(pilot.app.screen, SearchResults):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
 def view_text(widget: WrappedTextView) -> str:
     """The lines a text view draws, as plain text."""
     return "\n".join(widget.render_line(y).text.rstrip() for y in range(widget.size.height))

@@ -86,6 +86,8 @@ async def test_while_nothing_is_shown_the_footer_offers_no_article_keys(make_app
     app = make_app(empty)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await pilot.press("escape")  # the notice saying why nothing is shown
+        await pilot.pause()
         shown = {binding.action for _node, binding, enabled, _tip in app.screen.active_bindings.values()}
         assert "quit" in shown and "help" in shown
         assert not shown & {"search", "toggle_raw", "cycle_script", "next_page", "previous_page"}

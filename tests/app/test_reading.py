@@ -9,7 +9,7 @@ from reader.widgets.article_body import ArticleBody
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.raw_view import RawView
-from tests.app.conftest import TWO_PAGE_ISSUE, all_text, settle, view_text
+from tests.app.conftest import TWO_PAGE_ISSUE, all_text, close_search_results, settle, view_text
 
 SEED_HEADLINES = (
     "高新区领导以普通党员身份参加基层党支部组织生活会",
@@ -105,6 +105,7 @@ async def test_search_highlights_and_n_N_move_across_articles(make_app) -> None:
         assert isinstance(app.screen, SearchInput)
         await pilot.press(*"安全生产", "enter")
         await settle(pilot)
+        await close_search_results(pilot)
         screen = app.screen
         assert isinstance(screen, IssueScreen)
         hit_articles = {hit.article.id for hit in screen.search.hits}
@@ -188,11 +189,11 @@ async def test_f_hides_and_shows_other_kinds(make_app) -> None:
         def listed() -> set[str]:
             return {option.id for option in article_list.options if option.id}
 
-        assert "caption-1" in listed()
-        await pilot.press("f")
-        assert "caption-1" not in listed() and len(listed()) == 4
+        assert "caption-1" not in listed() and len(listed()) == 4  # folded by default
         await pilot.press("f")
         assert "caption-1" in listed()
+        await pilot.press("f")
+        assert "caption-1" not in listed()
 
 
 async def test_the_issue_opens_on_its_first_real_article_not_the_masthead(make_app) -> None:
@@ -209,12 +210,18 @@ async def test_the_issue_opens_on_its_first_real_article_not_the_masthead(make_a
 
 
 async def test_at_80_columns_the_footer_still_shows_help_and_quit(make_app) -> None:
+    """Also for an issue opened from a library, whose footer has Esc (back) as well."""
     from textual.widgets._footer import FooterKey
 
-    for path in (None, TWO_PAGE_ISSUE):
+    from tests.app.conftest import LIBRARY
+
+    for path in (None, TWO_PAGE_ISSUE, LIBRARY):
         app = make_app(path)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
+            if path == LIBRARY:
+                await pilot.press("enter")
+                await settle(pilot)
             await pilot.pause(0.1)
             keys = {key.action: key for key in app.screen.query(FooterKey)}
             for action in ("app.help", "app.quit", "search"):

@@ -111,7 +111,7 @@ async def test_a_quotes_the_selection(real_store: Store) -> None:
 
 async def test_a_without_selection_quotes_the_current_paragraph(real_store: Store) -> None:
     app = ReaderApp(store=real_store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(100, 16)) as pilot:  # short enough that the second paragraph can reach the top
         await settle(pilot)
         body = _body(app)
         article = app.current_article

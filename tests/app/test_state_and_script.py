@@ -6,7 +6,7 @@ from reader.screens.issue import IssueScreen
 from reader.widgets.article_body import ArticleBody
 from reader.widgets.article_list import ArticleList
 from reader.widgets.raw_view import RawView
-from tests.app.conftest import FakeStore, all_text, settle
+from tests.app.conftest import FakeStore, all_text, close_search_results, settle
 
 
 async def test_t_cycles_the_script_and_converts_the_text(make_app, store: FakeStore) -> None:
@@ -129,6 +129,7 @@ async def test_search_hits_stay_highlighted_in_a_converted_script(make_app) -> N
         await settle(pilot)
         await pilot.press("slash", *"安全生产", "enter")
         await settle(pilot)
+        await close_search_results(pilot)
         body = app.screen.query_one(ArticleBody)
         highlighted = [block.text[start:end] for block in body.blocks for start, end in block.highlights]
         assert highlighted and all(text == "安全生產" for text in highlighted)
@@ -155,6 +156,7 @@ async def test_search_in_taiwan_script_counts_navigates_and_highlights_the_displ
         assert screen.script == "taiwan"
         await pilot.press("slash", *"安全生产", "enter")
         await settle(pilot)
+        await close_search_results(pilot)
         hits = screen.search.hits
         assert hits and {hit.match for hit in hits} == {"安全生產"}
         assert "headline" in {hit.field for hit in hits}
@@ -185,6 +187,7 @@ async def test_search_simplified_sample_with_a_traditional_query(make_app) -> No
         await settle(pilot)
         await pilot.press("slash", *"高新區", "enter")
         await settle(pilot)
+        await close_search_results(pilot)
         screen = app.screen
         hits = screen.search.hits
         assert len(hits) >= 5 and {hit.match for hit in hits} == {"高新区"}
@@ -202,6 +205,7 @@ async def test_changing_script_reruns_the_search_on_the_new_text(make_app) -> No
         await settle(pilot)
         await pilot.press("slash", *"高新區", "enter")
         await settle(pilot)
+        await close_search_results(pilot)
         screen = app.screen
         count = len(screen.search.hits)
         await pilot.press("t", "t")  # traditional

@@ -16,17 +16,19 @@ def _app(path: Any = None) -> ReaderApp:
 
 def test_main_screen(snap_compare) -> None:
     """The sample issue: on the left "── Page 1 ──" then four articles, each with its headline in bold and a
-    dim line "记者 孙庆辉 …  p.1", the first one highlighted. On the right, the first article's headline
-    block (高新区领导以普通党员身份参加基层党支部组织生活会 / 谈认识 话感悟 定信心) with, beside it, a panel
-    "Byline … / 记者 孙庆辉 / 通讯员 陈璐 / Dateline 本报讯 / Page 1 · article"; below a rule, the cleaned
-    paragraphs wrapped at the pane's width, no line starting with ，。、 and blank lines between paragraphs.
-    The header reads "reader — 郑州高新区地方报 · 2022-12-02 · page 1 · original"; the footer lists the keys."""
+    dim line "记者 孙庆辉 …  p.1", the first one highlighted, the list's right rule in the primary colour (it
+    has the focus). On the right a header of three rows: the headline 高新区领导以普通党员身份参加基层党支部组织生活会,
+    the subheadline 谈认识 话感悟 定信心, then one line "记者 孙庆辉 通讯员 陈璐 文/图 · 本报讯 · p.1"; below a
+    rule, the cleaned paragraphs at most 40 characters a line, centred in the pane, no line starting with ，。、
+    and blank lines between paragraphs. The list takes about a fifth of the width. The title bar reads
+    "reader — 郑州高新区地方报 · 2022-12-02 · article 1 of 4 · page 1 of 1 · original"; the footer lists the keys."""
     assert snap_compare(_app(), terminal_size=SIZE, run_before=settle)
 
 
 def test_raw_view(snap_compare) -> None:
     """The second article (高新区人大工委到双桥办事处检查安全生产工作) with its header as in the main screen,
-    and below a box titled "Raw OCR · page 1 · lines 48–…" listing the source lines, each with its line number
+    and below a box titled "Raw OCR · page 1 · lines 48–83, 212–215" (its text, then its title from the foot
+    of the page; blank lines are no gap) listing the source lines, each with its line number
     right-aligned in a dim gutter, a blank line wherever the numbering jumps."""
 
     async def run_before(pilot: Any) -> None:
@@ -39,10 +41,12 @@ def test_raw_view(snap_compare) -> None:
 
 def test_help_screen(snap_compare) -> None:
     """A centred box titled "Keys" over the dimmed main screen, in two columns of groups: on the left "Reading"
-    (tab, [, ], r, /, n, N, t, f, esc) then "Article list" (↑ ↓, enter, j, k); on the right "Article text"
-    (j, k, shift+arrows Select) then "Anywhere" (^c Copy, q, ?, ^p, b Bookmark, a Note, B Bookmarks, A Notes,
-    e Export notes, i Issue details, y Copy selection, Y Copy + file), and below both a note naming the terminals that support OSC 52.
-    Every key is visible, with no scrollbar; the bottom border says "Esc to close"."""
+    (tab, [, ], r, /, n, N, H, t, f, space, ⇧space, c, ⌫, o, p, d, \\, w, W, esc, then ^c Copy, b Bookmark, a Note,
+    e Export notes, i Issue details, y Copy selection, Y Copy + file: the keys that need an open issue); on
+    the right "Article list" (↑ ↓, enter, j, k, g, G), "Article text" (g home, G end, pgup, pgdn, j, k,
+    shift+arrows, ^d, ^u, ^f, ^b) and "Anywhere" (q, ?, ^p, B Bookmarks, A Notes), then notes on OSC 52 and on 〓
+    (reached by scrolling: the box has a scrollbar, j/k scroll it). Every description is whole; the bottom
+    border says "Esc to close"."""
 
     async def run_before(pilot: Any) -> None:
         await settle(pilot)
