@@ -98,7 +98,7 @@ def fold_line(folded: Mapping[str, int]) -> Content:
         f"{count} {KIND_PLURALS.get(kind, kind) if count != 1 else ('other item' if kind == 'other' else kind)}"
         for kind, count in sorted(folded.items(), key=lambda item: -item[1])
     ]
-    return Content.styled(f"   ⋯ {', '.join(parts)} (f)", "italic $text-muted")
+    return Content.styled(f"⋯ {', '.join(parts)} (f)", "italic $text-muted")
 
 
 class ArticleList(OptionList):
