@@ -6,7 +6,7 @@ import pytest
 
 from reader import convert
 from reader.search import QUERY_CONFIGS
-from tests.app.conftest import settle
+from tests.app.conftest import close_search_results, settle
 
 
 @pytest.fixture
@@ -25,5 +25,6 @@ async def test_search_converters_wait_for_the_first_search(make_app, no_converte
         assert not set(QUERY_CONFIGS) & set(no_converters), "built before any search"
         await pilot.press("slash", *"高新區", "enter")
         await settle(pilot)
+        await close_search_results(pilot)
         assert app.screen.search.hits
         assert set(QUERY_CONFIGS) <= set(no_converters)
