@@ -145,6 +145,10 @@ class IssueScreen(IssueReading):
         """Whether the saved reading state was read (until then, showing an article must not overwrite it)."""
         self.search = IssueSearch()
         """The current search, its hits and the current hit."""
+        self._quiet_search = False
+        """The next search's results are not listed (a library search hit opened this issue)."""
+        self._search_from_library = False
+        """The search on show is the library's: Esc goes straight back to its list of hits."""
         self._open_at: tuple[str, str] | None = None
         """An article and a query to open on (a library search hit): they win over the last article read."""
 
@@ -202,6 +206,8 @@ class IssueScreen(IssueReading):
         if not remaining and self._open_at is not None:
             query = self._open_at[1]
             self._open_at = None
+            self._quiet_search = True  # the library's list of hits brought the reader here: no second list
+            self._search_from_library = True
             self._search(query, self.script)  # shows the hits, from the article opened
         elif not remaining and self.search.query and not first:
             self._search(self.search.query, self.script, rerun=True)  # find the hits on the new pages too
@@ -372,7 +378,9 @@ class IssueScreen(IssueReading):
             return
         if search.hits:
             self._go_to_hit(search.first_index_from(self._articles, self._current))
-            self.action_search_results()
+            if not self._quiet_search:
+                self.action_search_results()
+            self._quiet_search = False
         else:
             self.notify(search.summary(), markup=False, severity="warning")
             self._refresh_current()
@@ -433,6 +441,7 @@ class IssueScreen(IssueReading):
         def searched(query: str | None) -> None:
             if query is None:
                 return
+            self._search_from_library = False
             if not query:
                 self.search.clear()
                 self.refresh_bindings()
@@ -464,7 +473,7 @@ class IssueScreen(IssueReading):
 
     def action_back(self) -> None:
         """Peel one layer: the search highlights, then the selection, then back to the library."""
-        if self.search.query:
+        if self.search.query and not (self._search_from_library and self.from_library):
             self.search.clear()
             self.refresh_bindings()
             self._refresh_current()
