@@ -203,7 +203,11 @@ class LibraryScreen(Screen[None]):
         last = getattr(self.app, "get_state", lambda key, default=None: default)(self._last_read_key())
         index = next((i for i, ref in enumerate(self.issue_refs) if str(ref.path) == last), None)
         if index is not None:
-            self.query_one("#issue-list", OptionList).highlighted = index
+            issue_list = self.query_one("#issue-list", OptionList)
+            try:  # options are keyed by the issue's index (group headings sit between them)
+                issue_list.highlighted = issue_list.get_option_index(str(index))
+            except Exception:  # noqa: BLE001 - filtered out of the list: leave the cursor where it is
+                pass
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:

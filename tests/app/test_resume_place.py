@@ -60,14 +60,16 @@ async def test_a_library_opens_on_the_issue_read_last() -> None:
     app = ReaderApp(LIBRARY, store=store)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("j", "enter")
+        await pilot.press("j")
+        chosen = app.screen.query_one("#issue-list", OptionList).highlighted
+        await pilot.press("enter")
         await settle(pilot)
         title = app.current_issue.title
     again = ReaderApp(LIBRARY, store=store)
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         issue_list = again.screen.query_one("#issue-list", OptionList)
-        assert issue_list.highlighted == 1
+        assert issue_list.highlighted == chosen
         await pilot.press("enter")
         await settle(pilot)
         assert again.current_issue.title == title
