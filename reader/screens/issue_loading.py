@@ -38,10 +38,12 @@ if TYPE_CHECKING:
 BATCH_SECONDS = 0.15
 """How often queued pages are added to the screen while an issue loads."""
 
-BATCH_ARTICLES = 80
-"""At most this many articles are added at once (or one page, if it alone has more): a few milliseconds."""
+BATCH_ARTICLES = 300
+"""At most this many articles are added at once (or one page, if it alone has more): 25-40 ms of UI time on a
+400-page issue (``benchmarks/issue_loading.py``), under the 50 ms budget, and few enough batches that listing
+all pages stays within 1.5x of ``reader list``."""
 
-NEXT_BATCH_SECONDS = 0.01
+NEXT_BATCH_SECONDS = 0.002
 """The pause between batches while pages are queued: keys and frames go in between."""
 
 
