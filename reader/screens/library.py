@@ -213,7 +213,8 @@ class LibraryScreen(Screen[None]):
     def _failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.query_one("#issue-list").loading = False
-            self.notify(str(event.worker.error), title="Library", severity="error", markup=False, timeout=10)
+            # An error stays until dismissed (a click), like every other error of the app.
+            self.notify(str(event.worker.error), title="Library", severity="error", markup=False, timeout=float("inf"))
 
     @on(OptionList.OptionSelected, "#issue-list")
     def _open_issue(self, event: OptionList.OptionSelected) -> None:
@@ -221,7 +222,7 @@ class LibraryScreen(Screen[None]):
 
         ref = self.issue_refs[int(event.option_id or 0)]
         if ref.error:
-            self.notify(ref.error, title="Cannot open this issue", severity="error", markup=False)
+            self.notify(ref.error, title="Cannot open this issue", severity="error", markup=False, timeout=float("inf"))
             return
         getattr(self.app, "set_state", lambda key, value: None)(self._last_read_key(), str(ref.path))
         self.app.push_screen(IssueScreen(ref.path, from_library=True, script=self._script))

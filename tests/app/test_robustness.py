@@ -243,3 +243,5 @@ async def test_a_library_lists_an_unreadable_issue_as_an_error_row(make_app, tmp
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)  # stays, and says why
+        notices = [n for n in app._notifications if n.title == "Cannot open this issue"]
+        assert notices and notices[-1].timeout == float("inf")  # stays on screen until dismissed
