@@ -52,6 +52,9 @@ def file_format(path: Path) -> str:
     name = path.name
     if name.lower().endswith(".txt"):
         return TEXT
+    if strip_gz(name).lower().endswith(".json"):
+        # In a folder the content decides: a JSON sidecar (metadata, settings, truth files) is not a page.
+        return PADDLE if sniff(read_head(path, _SNIFF_BYTES)) == PADDLE else "json"
     return sniff(read_head(path, _SNIFF_BYTES), strip_gz(name))
 
 
