@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote
 
 from reader.errors import InputError
 from reader.ingest.detect import ABBYY, ALTO, HOCR, METS, PADDLE, PAGE, TEXT, sniff
-from reader.ingest.source import read_bounded, read_head, strip_gz
+from reader.ingest.source import href_in_folder, read_bounded, read_head, strip_gz
 
 METADATA_FILE = "issue.json"
 PAGE_SUFFIXES = (".txt", ".xml", ".hocr", ".html", ".htm", ".json")
@@ -89,26 +88,6 @@ def _pages_in(folder: Path) -> tuple[list[Path], list[Path]]:
     return pages, mets
 
 
-def _href_path(href: str, folder: Path) -> Path | None:
-    """A METS ``FLocat`` href as a file inside (or below) the issue folder, or None."""
-    href = unquote(href.strip())
-    for prefix in ("file://", "file:"):
-        if href.lower().startswith(prefix):
-            href = href[len(prefix) :]
-            break
-    if "://" in href or href.startswith(("/", "\\")):
-        return None
-    href = href.replace("\\", "/")
-    while href.startswith("./"):
-        href = href[2:]
-    target = folder / href
-    try:
-        target.resolve().relative_to(folder.resolve())
-    except (OSError, ValueError):
-        return None  # never leave the issue folder
-    return target if target.is_file() else None
-
-
 def mets_page_files(mets: Path, folder: Path) -> list[Path]:
     """The page files the METS physical structMap names, in its order (empty when it names none here).
 
@@ -133,7 +112,7 @@ def mets_page_files(mets: Path, folder: Path) -> list[Path]:
             continue
         for pointer in struct_map.iter("{*}fptr", "{*}area"):
             href = hrefs.get(pointer.get("FILEID") or "")
-            target = _href_path(href, folder) if href else None
+            target = href_in_folder(href, folder) if href else None
             if target is None or target in seen or not _candidate(target):
                 continue
             if file_format(target) in _RANK:

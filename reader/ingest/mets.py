@@ -10,11 +10,11 @@ leaves its article divs empty and links them to physical page areas in the ``str
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote
 
 from lxml import etree
 
 from reader.ingest.articlemap import BODY, BYLINE, TITLE, MapPart, MapUnit
+from reader.ingest.source import href_in_folder
 from reader.ingest.xmlsafe import local_name
 
 __all__ = ["mets_units"]
@@ -37,26 +37,6 @@ _TITLE_TYPES = frozenset({"HEADING", "TITLE", "HEADLINE", "SUBHEADLINE", "OVERLI
 _BYLINE_TYPES = frozenset({"AUTHOR", "BYLINE"})
 
 
-def _href_file(href: str, folder: Path) -> Path | None:
-    """A ``FLocat`` href as a file inside the issue folder (never outside it, never remote)."""
-    href = unquote(href.strip())
-    for prefix in ("file://", "file:"):
-        if href.lower().startswith(prefix):
-            href = href[len(prefix) :]
-            break
-    if "://" in href or href.startswith(("/", "\\")):
-        return None
-    href = href.replace("\\", "/")
-    while href.startswith("./"):
-        href = href[2:]
-    target = folder / href
-    try:
-        target.resolve().relative_to(folder.resolve())
-    except (OSError, ValueError):
-        return None
-    return target if target.is_file() else None
-
-
 def _xml_files(root: etree._Element, folder: Path) -> dict[str, Path]:
     """METS file ids of the XML files (the ALTO pages) that exist in the folder."""
     files: dict[str, Path] = {}
@@ -68,7 +48,7 @@ def _xml_files(root: etree._Element, folder: Path) -> dict[str, Path]:
         href = location.get(f"{_XLINK}href") or location.get("href") or ""
         if not href.lower().endswith(".xml"):
             continue
-        target = _href_file(href, folder)
+        target = href_in_folder(href, folder)
         if target is not None:
             files[file_id] = target
     return files

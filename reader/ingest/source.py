@@ -14,6 +14,7 @@ import stat
 import zlib
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import unquote
 
 from reader.errors import InputError
 
@@ -160,3 +161,23 @@ def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
 def strip_gz(name: str) -> str:
     """A file name without a trailing ``.gz`` (``p1.alto.xml.gz`` → ``p1.alto.xml``)."""
     return name[:-3] if name.lower().endswith(".gz") else name
+
+
+def href_in_folder(href: str, folder: Path) -> Path | None:
+    """A METS ``FLocat`` href as a file inside (or below) ``folder``, or None: never remote, never outside it."""
+    href = unquote(href.strip())
+    for prefix in ("file://", "file:"):
+        if href.lower().startswith(prefix):
+            href = href[len(prefix) :]
+            break
+    if "://" in href or href.startswith(("/", "\\")):
+        return None
+    href = href.replace("\\", "/")
+    while href.startswith("./"):
+        href = href[2:]
+    target = folder / href
+    try:
+        target.resolve().relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return None  # never leave the issue folder
+    return target if target.is_file() else None
