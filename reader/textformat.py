@@ -13,6 +13,10 @@ def _same(text: str) -> str:
     return text
 
 
+identity = _same
+"""The identity conversion (the original script): recognised by the formatters, which then skip name protection."""
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters, ending in ``…`` when cut (titles in headers, file names)."""
     return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"

@@ -130,7 +130,9 @@ def script_converter(name: str | None) -> Any:
         ReaderError: the name is not a known script or OpenCC config.
     """
     if not name or name == "original":
-        return lambda text: text
+        from reader.textformat import identity
+
+        return identity
     from reader.convert import get_converter
 
     return get_converter(name)

@@ -17,3 +17,12 @@ def test_analyze_page_still_importable_from_package() -> None:
     from reader.analysis.pipeline import analyze_page as direct
 
     assert analyze_page is direct
+
+
+def test_original_script_is_the_formatters_identity() -> None:
+    """So ``reader list`` without ``--script`` skips per-article name protection (a regex per article)."""
+    from reader.commands._common import script_converter
+    from reader.textformat import identity
+
+    assert script_converter(None) is identity
+    assert script_converter("original") is identity
