@@ -24,6 +24,7 @@ _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _TWO_WORDS = re.compile(r"[A-Za-z][a-z]{2,} [A-Za-z][a-z]{2,}")
 _NOISE_ROLE = BlockRole("furniture", reason="OCR noise: too few letters to be text")
+_QUOTE_SPEAKER = BlockRole("body", reason="the name under a pull quote: the speaker, not a subhead")
 #: The longest staff line under a byline, in characters (``Mustang Daily Staff Writer``, with OCR rules).
 STAFF_LINE_MAX_CHARS = 40
 #: Words that never appear in a signature name: a line holding one is a phrase, not a name.
@@ -179,6 +180,8 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
             tail.append(following)
             following += 1
         if following < count and roles[following].role == "body" and not roles[following].title_like:
+            if len(tail) == 1 and blocks[index - 1].texts[-1].rstrip()[-1:] in '"”':
+                roles[index] = _QUOTE_SPEAKER  # a pull quote and its speaker, inside the story's text
             continue  # text goes on: a subhead, not a signature
         for position in tail:
             roles[position] = BlockRole(

@@ -157,3 +157,12 @@ def test_long_sign_off_is_a_byline_and_a_salutation_is_not() -> None:
     assert not is_byline_line("Jane Roe said the committee would meet again on Tuesday to vote on the budget.")
     articles = _articles("Parking is a mess", "Editor:", _BODY, _BODY)
     assert [a.byline for a in articles] == [None]
+
+
+def test_the_speaker_under_a_pull_quote_stays_in_the_story() -> None:
+    text = "The library will close at the end of the month and its books will move to the new branch, officials said. "
+    quote = "\u201cWe cannot keep a building open that nobody can afford to heat?\u201d"
+    articles = _articles(
+        "Council votes to close the old library", text * 2, text * 2, quote, "Mary Ellen Jones", text * 2
+    )
+    assert [a.source_lines for a in articles] == [(1, 2, 3, 4, 5, 6)]
