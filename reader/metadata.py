@@ -149,6 +149,11 @@ def mets_meta(folder: Path) -> IssueMeta:
     return IssueMeta()
 
 
+DATE_PAGES = 4
+"""How many leading pages :func:`date_from_pages` reads."""
+NAMEPLATE_PAGES = 8
+"""How many leading pages :func:`nameplate_from_pages` reads."""
+
 # ── from the pages ───────────────────────────────────────────────────────────────────────────────────
 
 HEAD_LINES = 40
@@ -180,7 +185,7 @@ def date_from_pages(pages: Sequence[Page]) -> Found | None:
     """The issue's date as printed: the best-supported date on its pages (see :func:`reader.dates.find_dates`)."""
     votes: Counter[str] = Counter()
     best: dict[str, Found] = {}
-    for page in pages[:4]:
+    for page in pages[:DATE_PAGES]:
         lines = _first_characters([line.text for line in page.lines], DATE_SCAN_CHARS)
         for found in find_dates(lines, head=HEAD_LINES):
             votes[found.date] += found.score
@@ -209,7 +214,7 @@ def nameplate_from_pages(pages: Sequence[Page]) -> tuple[str, str] | None:
     pages that names a paper (``晶　報``, ``Mustang Daily``) or recurs at the top of several pages."""
     seen: dict[str, tuple[str, int, int]] = {}  # compact text → (as printed, page, line)
     counts: Counter[str] = Counter()
-    for page in pages[:8]:
+    for page in pages[:NAMEPLATE_PAGES]:
         on_page: set[str] = set()
         head = [line for line in page.lines if line.text.strip()][:12]
         for line in head:
@@ -268,7 +273,9 @@ def complete_issue_meta(issue: Issue, page_analyses: Sequence[PageAnalysis] = ()
     ``page_analyses`` when the pages come without lines, as from the analysis cache)."""
     pages: list[Page] = list(issue.pages)
     if page_analyses and not any(page.lines for page in pages):
-        pages = [_lines_from_articles(page_analysis) for page_analysis in page_analyses]
+        # Only the leading pages are ever read (see date_from_pages, nameplate_from_pages): rebuild just those.
+        leading = max(DATE_PAGES, NAMEPLATE_PAGES)
+        pages = [_lines_from_articles(page_analysis) for page_analysis in page_analyses[:leading]]
     path = Path(issue.source) if issue.source and issue.source != "-" else None
     page_names = [Path(page.source).name for page in issue.pages if page.source]
     folder = path if path is not None and path.suffix == "" else (path.parent if path is not None else None)
