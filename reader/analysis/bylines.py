@@ -299,7 +299,8 @@ def is_byline_line(text: str) -> bool:
         return False
     if len(stripped) > 60:  # only a sign-off runs longer ("Jane Roe is a journalism senior and …")
         return stripped[:1].isupper() and len(stripped) < 200 and bool(_SIGN_OFF.match(stripped))
-    if _is_credit_line(stripped):
+    ascii_only = stripped.isascii()
+    if not ascii_only and _is_credit_line(stripped):  # a credit line holds ideographs
         return True
     # the other shapes need a bracket at an end, a 著/譯… ending, or a Latin opening; test those first
     if (
@@ -308,7 +309,7 @@ def is_byline_line(text: str) -> bool:
         and _is_pen_name(stripped)
     ):
         return True
-    if stripped[-1] in _PEN_SUFFIX_ENDS and is_name_only_line(stripped):
+    if not ascii_only and stripped[-1] in _PEN_SUFFIX_ENDS and is_name_only_line(stripped):
         return True
     if ord(stripped[0]) >= 0x2E80:
         return False  # an ideograph or CJK punctuation: neither "By X" nor a Latin sign-off

@@ -52,7 +52,12 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff]")
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _is_latin(text: str) -> bool:
+    if text.isascii():  # no ideograph and no accented letter to count: one letter decides
+        return _ASCII_LETTER.search(text) is not None
     latin = len(_LATIN_LETTER.findall(text))
     return latin > 0 and latin > len(_HAN.findall(text))
 
@@ -116,15 +121,15 @@ def _title_like(block: Block) -> bool:
     if _is_latin(text):
         joined = " ".join(block.texts)
         ending = joined.rstrip(" \"'”’-—_")
+        # the cheap tests first; the regex last
         return (
             len(joined) <= LATIN_TITLE_MAX_CHARS
             and bool(ending)
-            and not _BROKEN_SENTENCE.search(joined)
             and ending[-1] not in ".,;:!?"
-            and ". " not in joined
-            and len(joined.split()) <= 14
             and (joined[0].isupper() or joined[0].isdigit() or joined[0] in "\"'“‘")
-            and len(joined.split()) >= 2
+            and ". " not in joined
+            and 2 <= len(joined.split()) <= 14
+            and not _BROKEN_SENTENCE.search(joined)
         )
     if text[0] in "「『“" and text[-1] in "」』”":
         return False  # a short line of dialogue, not a headline
