@@ -108,13 +108,12 @@ def _subhead(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRol
     if following >= len(blocks) or roles[following].role != "body" or roles[following].title_like:
         return False
     probe = grams.block(following)
-    shared = len(probe & grams.of(draft.blocks))
+    shared = len(probe) - len(grams.missing(probe, draft.blocks))
     return shared >= SUBHEAD_MIN_SHARED and shared >= SUBHEAD_MIN_COVERAGE * len(probe)
 
 
-def _first_pass(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> list[Draft]:
     drafts: list[Draft] = []
-    grams = _Grams(blocks)
     current: Draft | None = None
     last_article: Draft | None = None  # the article an advert or notice may have interrupted
 
@@ -300,16 +299,20 @@ class _Grams:
     def of(self, indices: list[int]) -> set[int]:
         return set().union(*(self.block(index) for index in indices)) if indices else set()
 
-    def coverage(self, probe: set[int], indices: list[int]) -> float:
-        """``coverage(probe, self.of(indices))`` without building the union: cheaper for a small probe."""
-        if not probe:
-            return 0.0
+    def missing(self, probe: set[int], indices: list[int]) -> set[int]:
+        """``probe - self.of(indices)`` without building the union: cheaper for a small probe."""
         missing = probe
         for index in indices:
             missing = missing - self.block(index)
             if not missing:
                 break
-        return (len(probe) - len(missing)) / len(probe)
+        return missing
+
+    def coverage(self, probe: set[int], indices: list[int]) -> float:
+        """``coverage(probe, self.of(indices))`` without building the union."""
+        if not probe:
+            return 0.0
+        return (len(probe) - len(self.missing(probe, indices))) / len(probe)
 
 
 #: With more title blocks to place than this, each target's pairs are merged once instead of per probe.
@@ -435,8 +438,8 @@ def _reattach_leads(drafts: list[Draft], roles: list[BlockRole], grams: _Grams) 
 
 def assemble(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     """Group ``blocks`` into article drafts in reading order."""
-    drafts = _first_pass(blocks, roles)
-    grams = _Grams(blocks)
+    grams = _Grams(blocks)  # one cache of bigrams for every pass
+    drafts = _first_pass(blocks, roles, grams)
     drafts = _split_unrelated_leading_titles(drafts, blocks, grams)
     drafts = _reattach_titles(drafts, grams)
     drafts = _reattach_leads(drafts, roles, grams)

@@ -76,12 +76,14 @@ _SET_LINES, _SET_WIDTHS, _SET_NUMBERS, _SET_TEXTS, _SET_COMPACT = (
 )
 
 
-def block_of(lines: tuple[Line, ...], widths: tuple[int, ...], texts: tuple[str, ...]) -> Block:
-    """A :class:`Block` from lines whose stripped texts are already known (skips ``__post_init__``)."""
+def block_of(
+    lines: tuple[Line, ...], widths: tuple[int, ...], texts: tuple[str, ...], numbers: tuple[int, ...] | None = None
+) -> Block:
+    """A :class:`Block` from lines whose stripped texts (and perhaps numbers) are known (skips ``__post_init__``)."""
     block = object.__new__(Block)
     _SET_LINES(block, lines)
     _SET_WIDTHS(block, widths)
-    _SET_NUMBERS(block, tuple([line.number for line in lines]))
+    _SET_NUMBERS(block, tuple([line.number for line in lines]) if numbers is None else numbers)
     _SET_TEXTS(block, texts)
     _SET_COMPACT(block, "".join("".join(texts).split()))
     return block
@@ -103,6 +105,7 @@ def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
     """Split ``lines`` into blocks at blank lines (and at every line on paragraph-per-line pages)."""
     lines = tuple(lines)
     stripped = [line.text.strip() for line in lines]
+    numbers = [line.number for line in lines]  # sliced per block: one pass over the page
     narrow, wide = _NARROW.findall, _WIDE.findall
     blocks: list[Block] = []
     # runs of non-blank lines, found by a regex over one flag character per line
@@ -118,17 +121,19 @@ def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
             else len(text) + len(wide(text))
             for text in texts
         ]
-        if end - start > 2 and (
-            sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in widths) >= 2
-            or fast_median(widths) >= PARAGRAPH_PER_LINE_WIDTH
-        ):
+        # with three lines or more, a median this wide implies two such lines: the count alone decides
+        if end - start > 2 and max(widths) >= PARAGRAPH_PER_LINE_WIDTH and _count_wide(widths) >= 2:
             blocks.extend(
-                block_of((line,), (width,), (text,))
-                for line, width, text in zip(lines[start:end], widths, texts, strict=True)
+                block_of((line,), (width,), (text,), (number,))
+                for line, width, text, number in zip(lines[start:end], widths, texts, numbers[start:end], strict=True)
             )
         else:
-            blocks.append(block_of(lines[start:end], tuple(widths), tuple(texts)))
+            blocks.append(block_of(lines[start:end], tuple(widths), tuple(texts), tuple(numbers[start:end])))
     return blocks
+
+
+def _count_wide(widths: list[int]) -> int:
+    return sum(width >= PARAGRAPH_PER_LINE_WIDTH for width in widths)
 
 
 _CLAUSE_END = frozenset("，、；：,;:")
