@@ -37,6 +37,26 @@ _IDEOGRAPHS = "\u4e00-\u9fff" if re.fullmatch(r"\w+", "".join(map(chr, range(0x4
 #: only the full-width forms, and nothing in it composes, so letters and digits can be kept directly.
 _PLAIN = re.compile(f"[\\n\\x20-\\x7e\\uff01-\\uff5e\\u3000{_IDEOGRAPHS}{re.escape(_PLAIN_PUNCT)}]*")
 _PLAIN_WORDS = re.compile(f"[0-9a-z{_IDEOGRAPHS}]+")
+_NOT_PLAIN_WORDS = re.compile(f"[^0-9a-z{_IDEOGRAPHS}]+")
+
+
+#: ASCII characters that are not letters or digits: ``bytes.translate`` deletes them at C speed.
+_ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+
+
+def _without_ascii_punctuation(text: str) -> str:
+    """``text`` without its ASCII non-alphanumerics (``_`` too); other characters stay, in order.
+
+    UTF-8 keeps every ASCII character a byte of its own and puts none inside a longer sequence, so deleting
+    those bytes deletes exactly those characters. The regex that removes what is left then has little to do.
+    """
+    return text.encode("utf-8").translate(None, _ASCII_NOT_ALNUM).decode("utf-8")
+
+
+def _mostly_ascii(text: str) -> bool:
+    """Whether the opening of ``text`` is mostly ASCII (English text with a few quotes or accents)."""
+    head = text[:200]
+    return len(head.encode("utf-8")) < 1.25 * len(head)
 
 
 def normalize_for_fingerprint(text: str) -> str:
@@ -44,14 +64,20 @@ def normalize_for_fingerprint(text: str) -> str:
 
     Spacing, punctuation and line breaks are dropped so that a re-cleaned or re-wrapped text keeps its id.
     """
+    if text.isascii():  # NFKC changes nothing, case-folding is lowering, and only [0-9a-z] stay
+        return text.encode("ascii").lower().translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     if _PLAIN.fullmatch(text):
         if _FULL_WIDTH_ALNUM.search(text):
             text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
+        if _mostly_ascii(text):
+            return _NOT_PLAIN_WORDS.sub("", _without_ascii_punctuation(text.casefold()))
         return "".join(_PLAIN_WORDS.findall(text.casefold()))  # casefold only lowers ASCII letters here
     text = _FULL_WIDTH_PUNCT.sub(" ", text)
     if _FULL_WIDTH_ALNUM.search(text):
         text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
     folded = unicodedata.normalize("NFKC", text).casefold()
+    if _mostly_ascii(folded):
+        folded = _without_ascii_punctuation(folded)
     return _NOT_WORD.sub("", folded)
 
 

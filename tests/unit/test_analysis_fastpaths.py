@@ -30,6 +30,17 @@ def test_fingerprint_normalisation_is_nfkc_casefold_letters(text: str) -> None:
     assert normalize_for_fingerprint(text) == expected
 
 
+#: English prose with a few other characters in it: the route that deletes ASCII punctuation as bytes first.
+_MOSTLY_ASCII = st.tuples(st.text(alphabet="abcXYZ019 .,'_-\n\t", min_size=40, max_size=200), _TEXT).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MOSTLY_ASCII)
+def test_fingerprint_normalisation_of_mostly_ascii_text(text: str) -> None:
+    expected = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    assert normalize_for_fingerprint(text) == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_TEXT.map(lambda t: "".join(t.split())), max_size=5))
 def test_bigram_codes_match_bigram_strings(texts: list[str]) -> None:
