@@ -112,6 +112,44 @@ def _subhead(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRol
     return shared >= SUBHEAD_MIN_SHARED and shared >= SUBHEAD_MIN_COVERAGE * len(probe)
 
 
+#: A display word set in large type inside a Chinese sentence (結果, 卽送, 查抄烟土) has at most this many characters.
+RUN_IN_MAX_CHARS = 4
+#: Character pairs the text after a display word must share with the open article when the text before it
+#: ended at a clause mark (、，): 1930s reports end a story at a 、 too, so the words must go on.
+RUN_IN_MIN_SHARED = 4
+#: Marks that open a new short item (▲ 華聯田徑隊, ◇吳壽◇): a block opening with one is not inside a sentence.
+_ITEM_OPENERS = frozenset("▲△◇◆●■◘★☆")
+_CLAUSE_MARKS = frozenset("、，,;；")
+
+
+def _run_in(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> bool:
+    """Whether the short title-like block ``index`` is a display word inside the running CJK text of ``draft``.
+
+    1930s news pages set a word or two of a sentence in large type as its own block (…據被害人、 / 楊雪樵供 /
+    被吿等…): the text after it goes on with no dateline of its own, and either the text before it stopped in
+    mid-phrase (…准對華 / 信用貸欵) or the text after it goes on with the article's words. A new report's title
+    is longer, or its text starts with a dateline or with words of its own.
+    """
+    block = blocks[index]
+    if draft.closed or draft.kind != "article" or not draft.body or draft.body[-1] != index - 1:
+        return False
+    if len(block.lines) != 1 or len(block.compact) > RUN_IN_MAX_CHARS or block.compact[:1].isascii():
+        return False
+    last = blocks[index - 1].compact[-1]
+    if roles[index - 1].title_like or last in SENTENCE_END or block.compact[0] in _ITEM_OPENERS:
+        return False
+    following = index + 1
+    if following >= len(blocks) or roles[following].role != "body" or roles[following].dateline is not None:
+        return False
+    opening = blocks[following].compact[:1]
+    if opening in _ITEM_OPENERS or opening in "（(":
+        return False
+    if last not in _CLAUSE_MARKS:
+        return True  # the sentence was left open: it runs through the display word
+    probe = grams.block(following)
+    return len(probe) - len(grams.missing(probe, draft.blocks)) >= RUN_IN_MIN_SHARED
+
+
 def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
@@ -167,6 +205,10 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
                 and not _last_body_is_text(current, roles, blocks)
             ):
                 current.body.append(index)
+                continue
+            if current is not None and _run_in(current, index, blocks, roles, grams):
+                current.body.append(index)
+                current.reasons["boundaries"] = "a display word run into the sentence that goes on after it"
                 continue
             if current is not None and _subhead(current, index, blocks, roles, grams):
                 current.body.append(index)

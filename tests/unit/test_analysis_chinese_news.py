@@ -55,3 +55,39 @@ def test_a_column_rubric_and_its_editor_stay_out_of_the_title() -> None:
     page = _page(["中華民國二十八年四月廿一日　晶報　星期五　第五版"], ["文化營"], ["黔野主編"], ["旗主奴"], _GOES_ON)
     (article,) = [a for a in analyze_page(page) if a.kind == "article"]
     assert article.headline == "旗主奴" and article.kicker is None
+
+
+_ROBBERY = ["西門路一家米店、昨午有匪徒二人闖入、", "持槍向米店店主恫嚇、"]
+
+
+def _articles(page: Page) -> list:
+    return [a for a in analyze_page(page) if a.kind == "article"]
+
+
+def test_a_display_word_inside_an_open_sentence_stays_in_the_report() -> None:
+    left_open = ["縣府昨日宣布、築路經費已由省府", "核准撥給"]
+    page = _page(["公路開工"], left_open, ["經費"], ["二十萬元、分三期發放、", "下月一日開工云、"])
+    (article,) = _articles(page)
+    assert article.headline == "公路開工"
+    assert "核准撥給經費二十萬元" in "".join(article.paragraphs)
+
+
+def test_a_display_word_after_a_clause_mark_stays_when_the_words_go_on() -> None:
+    goes_on = ["刼去店主衣物多件、匪徒二人", "持槍逃出米店時被捕、"]
+    page = _page(["米店遭刼"], _ROBBERY, ["結果"], goes_on)
+    (article,) = _articles(page)
+    assert article.headline == "米店遭刼"
+
+
+def test_a_short_title_after_a_finished_report_starts_a_new_one() -> None:
+    market = ["昨日河下到貨甚少、各行", "交易淸淡、價格仍穩、"]
+    page = _page(["米店遭刼"], [*_ROBBERY, "當場被捕云、"], ["菜市"], market)
+    articles = _articles(page)
+    assert [a.headline for a in articles] == ["米店遭刼", "菜市"]
+
+
+def test_a_short_title_over_a_dateline_or_an_item_mark_starts_a_new_report() -> None:
+    dateline = (["英軍演習"], ["（倫敦廿日電）英國陸軍、", "今日舉行演習、"])
+    for title, text in (dateline, (["◇壽慶◇"], ["某君夫人今日六十壽辰、"])):
+        page = _page(["公路開工"], ["縣府昨日宣布、築路經費已由省府", "核准撥給"], title, text)
+        assert len(_articles(page)) == 2, title
