@@ -153,11 +153,13 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _HAN_NAME = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff]{2,4}")
 #: The longest token of a credit line: the longest role with a four-character name run on.
 _MAX_TOKEN = max(len(role) for role in CHINESE_ROLES) + 4
+#: Roles that are also verbs opening a phrase (整理物價, 撰文紀念): run on to a word, they credit no one.
+_VERB_ROLES = frozenset({"整理", "撰文", "校对", "校對"})
 _ROLE_PREFIX = re.compile("^(" + "|".join(re.escape(role) for role in CHINESE_ROLES if len(role) > 1) + ")(.+)$")
 
 _OPEN, _CLOSE = "（(", "）)"
 _NUMERAL = re.compile(r"^[一二三四五六七八九十百千〇○零廿卅0-9０-９上中下續续完未之]+$")
-_NOT_PEN_NAME = re.compile(r"[電电訊讯社見见名譯按註注附答案昨日題题圖图攝摄照影寄稿]|[，。、；：？！0-9]")
+_NOT_PEN_NAME = re.compile(r"[電电訊讯社見见名譯按註注附答案昨日題题圖图攝摄照影寄稿址路街]|[，。、；：？！0-9]")
 _PEN_SUFFIX = re.compile(r"^(?:[^\s，。、；：]{1,10}?(?:遺著|遺作|女士作|著|譯|譔|撰|遺稿)|[^\s，。、；：]{4,10}作)$")
 _PEN_SUFFIX_ENDS = frozenset("著作譯譔撰稿")
 _LATIN_BY = re.compile(r"^(?:by|par|von|door)\s+\S", re.IGNORECASE)
@@ -228,7 +230,7 @@ def _credit_tokens(text: str) -> list[str] | None:
         match = _ROLE_PREFIX.match(token)
         if token in _ROLE_SET:
             tokens.append(token)
-        elif match and _HAN_NAME.fullmatch(match.group(2)):
+        elif match and match.group(1) not in _VERB_ROLES and _HAN_NAME.fullmatch(match.group(2)):
             tokens.extend(match.groups())
         elif _HAN_NAME.fullmatch(token):
             tokens.append(token)
@@ -272,7 +274,10 @@ def is_name_only_line(text: str) -> bool:
     """A bare author line: a name ending in 著/譯/撰 (``李涵秋著``, ``諍　諍　譯``)."""
     if text.rstrip()[-1:] not in _PEN_SUFFIX_ENDS:
         return False
-    return bool(_PEN_SUFFIX.match("".join(text.split())))
+    compact = "".join(text.split())
+    if compact.find("（") > 0 or compact.find("(") > 0:
+        return False  # a title before the instalment number: 烏托邦 （二）畢倚虹遺著 is a title line
+    return bool(_PEN_SUFFIX.match(compact))
 
 
 def is_staff_line(text: str) -> bool:

@@ -136,8 +136,28 @@ def _title_like(block: Block) -> bool:
     return len(text) <= TITLE_MAX_CHARS and not _CLAUSE_PUNCT.search(text)
 
 
+#: A pen name set in a vertical column between brackets printed as their own lines: ）） / 杭頭 / 自杭 / 州寄 / （（.
+_VERTICAL_CLOSE = re.compile(r"[）)]{1,2}")
+_VERTICAL_OPEN = re.compile(r"[（(]{1,2}")
+#: Lines of such a block, brackets included, and characters of each line between them.
+VERTICAL_BYLINE_MAX_LINES = 6
+VERTICAL_BYLINE_LINE_CHARS = 4
+
+
+def _vertical_byline(block: Block) -> bool:
+    texts = block.texts
+    return (
+        3 <= len(texts) <= VERTICAL_BYLINE_MAX_LINES
+        and _VERTICAL_CLOSE.fullmatch(texts[0]) is not None
+        and _VERTICAL_OPEN.fullmatch(texts[-1]) is not None
+        and all(len(text) <= VERTICAL_BYLINE_LINE_CHARS and not _CLAUSE_PUNCT.search(text) for text in texts[1:-1])
+    )
+
+
 def _byline_lines(block: Block) -> tuple[int, ...]:
     """Line numbers of the byline lines in ``block``, or () when the block is not a byline."""
+    if block.texts[0][:1] in "）)" and _vertical_byline(block):
+        return block.numbers
     if len(block.lines) > 4:
         return ()
     first_is_byline = is_byline_line(block.texts[0])
@@ -356,7 +376,7 @@ def _mark_bare_name_bylines(blocks: list[Block], roles: list[BlockRole]) -> None
             continue
         after_instalment = bool(_INSTALMENT.fullmatch(blocks[index - 1].compact))
         running_text = roles[index + 1].role == "body" and (
-            len(following.lines) >= 3 or roles[index + 1].title_like or _CLAUSE_PUNCT.search(following.compact)
+            roles[index + 1].title_like or _CLAUSE_PUNCT.search(following.compact)
         )
         if after_instalment or running_text:
             roles[index] = BlockRole("byline", byline_lines=block.numbers, reason="a bare name between title and text")

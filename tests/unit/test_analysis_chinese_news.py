@@ -91,3 +91,24 @@ def test_a_short_title_over_a_dateline_or_an_item_mark_starts_a_new_report() -> 
     for title, text in (dateline, (["◇壽慶◇"], ["某君夫人今日六十壽辰、"])):
         page = _page(["公路開工"], ["縣府昨日宣布、築路經費已由省府", "核准撥給"], title, text)
         assert len(_articles(page)) == 2, title
+
+
+def test_a_bare_word_over_a_list_of_items_is_no_byline() -> None:
+    page = _page(["大光明戲院"], ["節目"], ["日場", "夜場", "話劇", "歌舞", "魔術"])
+    assert all(a.byline is None for a in analyze_page(page))
+
+
+def test_a_pen_name_between_vertical_brackets_is_the_whole_byline() -> None:
+    page = _page(["西湖遊記"], ["））", "阿三", "自杭", "州寄", "（（"], _GOES_ON)
+    (article,) = _articles(page)
+    assert article.headline == "西湖遊記"
+    assert "".join(article.byline.split()) == "））阿三自杭州寄（（"
+
+
+def test_a_title_before_an_instalment_number_and_author_is_a_title_line() -> None:
+    page = _page(["春夢記　（二）某某遺著", "（一名浮生）"], ["今年春天來得早，園中", "桃花已開，遊人甚多，"])
+    (article,) = _articles(page)
+    assert article.byline is None
+    assert "春夢記" in (article.headline or "") and "一名浮生" in "".join(
+        filter(None, (article.headline, article.subheadline))
+    )
