@@ -150,6 +150,16 @@ def _run_in(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole
     return len(probe) - len(grams.missing(probe, draft.blocks)) >= RUN_IN_MIN_SHARED
 
 
+def _second_byline(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole]) -> bool:
+    """Whether the CJK byline-like block ``index`` after the text of ``draft``, which has its byline, is text.
+
+    An article names its author once, under its title or at its end: a bracketed word after the text of an
+    article already signed (a source such as （召南） under a poem's heading, a topic such as （脊柱側灣症）) is
+    part of the text.
+    """
+    return bool(draft.byline and draft.body) and not roles[index].opens and not blocks[index].compact[:1].isascii()
+
+
 def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
@@ -228,6 +238,12 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
             if role.opens and (current.body or current.lead) and not _only_captions(current, blocks):
                 draft = start()  # "By NAME" after a finished text heads the next story
                 draft.byline.append(index)
+                continue
+            if _second_byline(current, index, blocks, roles):
+                current.body.append(index)
+                following = index + 1
+                if following == len(roles) or roles[following].role != "body" or roles[following].title_like:
+                    current.closed = True  # where a sign-off stands, the article ends all the same
                 continue
             current.byline.append(index)
             if (current.body or current.lead) and not role.opens:

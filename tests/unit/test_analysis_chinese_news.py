@@ -112,3 +112,17 @@ def test_a_title_before_an_instalment_number_and_author_is_a_title_line() -> Non
     assert "春夢記" in (article.headline or "") and "一名浮生" in "".join(
         filter(None, (article.headline, article.subheadline))
     )
+
+
+def test_a_bracketed_word_after_the_text_of_a_signed_article_is_text() -> None:
+    poem = ["春風吹綠了江岸，", "燕子飛回舊巢。"]
+    page = _page(["詩話"], ["（小林）"], ["一　春日"], ["（古風）"], poem, ["（水邊）"])
+    (article,) = _articles(page)
+    assert article.byline == "（小林）"
+    assert "".join(article.paragraphs).count("（") == 2
+
+
+def test_a_pen_name_after_unsigned_text_still_signs_it_off() -> None:
+    page = _page(["春遊記"], ["今年春天來得早，園中", "桃花已開，遊人甚多，"], ["（小林）"])
+    (article,) = _articles(page)
+    assert article.byline == "（小林）"
