@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from reader.analysis.jumps import link_jumps
 from reader.cache import AnalysisCache, PageStat, page_key, stat_pages
@@ -23,6 +24,7 @@ from reader.model import Issue, IssueAnalysis, IssueMeta, Page, PageAnalysis
 PARALLEL_MIN_PAGES = 6
 """Below this many pages a pool costs more to start than it saves."""
 
+R = TypeVar("R")
 Progress = Callable[[int, int], None]
 """``progress(done, total)``, called as cold pages complete."""
 
@@ -41,6 +43,9 @@ class PageResult:
     """The page's line texts, lines 1, 2, 3 … (only when the task asked for them: the app's raw view)."""
     error: str | None = None
     """Why the page could not be read (set by :func:`analyze_file_or_error` only)."""
+    index: tuple | None = None
+    """The page's rows and postings for the library index (:func:`reader.library_index.page_index`), when the
+    task asked for them: the workers make them, so the parent only merges and writes."""
 
 
 _worker_cache: AnalysisCache | None = None
@@ -55,21 +60,23 @@ def _cache_for(root: str | None) -> AnalysisCache | None:
     return _worker_cache
 
 
-def _task_options(extra: list) -> tuple[tuple, str, bool]:
-    """``(library articles, segmentation, want line texts)`` from a task's optional items.
+def _task_options(extra: list) -> tuple[tuple, str, bool, bool]:
+    """``(library articles, segmentation, want line texts, want index rows)`` from a task's optional items.
 
-    A task is ``(file, number, cache_root[, mapped[, segmentation[, want_lines]]])``; the app's loader sends
-    ``(file, number, cache_root, mapped, True)``, a bool where the segmentation goes, which means line texts.
+    A task is ``(file, number, cache_root[, mapped[, segmentation[, want_lines[, want_index]]]])``; the app's
+    loader sends ``(file, number, cache_root, mapped, True)``, a bool where the segmentation goes, which means
+    line texts.
     """
     mapped = extra[0] if extra else ()
-    segmentation, want_lines = "auto", False
+    segmentation, want_lines, want_index = "auto", False, False
     if len(extra) > 1:
         if isinstance(extra[1], bool):
             want_lines = extra[1]
         else:
             segmentation = extra[1]
             want_lines = bool(extra[2]) if len(extra) > 2 else False
-    return mapped, segmentation, want_lines
+            want_index = bool(extra[3]) if len(extra) > 3 else False
+    return mapped, segmentation, want_lines, want_index
 
 
 def analyze_file(task: tuple) -> PageResult:
@@ -88,7 +95,7 @@ def analyze_file(task: tuple) -> PageResult:
     from reader.ingest.source import MAX_LAYOUT_BYTES
 
     file, number, cache_root, *extra = task
-    mapped, segmentation, want_lines = _task_options(extra)
+    mapped, segmentation, want_lines, want_index = _task_options(extra)
     path = Path(file)
     try:
         page = read_page(path, number)
@@ -105,14 +112,26 @@ def analyze_file(task: tuple) -> PageResult:
         key = f"{key}-{library_key(page.library_articles)}" if key else ""
     entry = cache.get_bytes(key) if cache is not None else None
     analyzed = entry is None
+    articles: tuple | None = None
     if entry is None:
         from reader.analysis import analyze_page
 
-        entry = encode_entry(key, page, analyze_page(page))
+        articles = analyze_page(page)
+        entry = encode_entry(key, page, articles)
         if cache is not None:
             cache.put_bytes(key, entry)
+    index = None
+    if want_index:
+        from reader.library_index import page_index
+
+        if articles is None:
+            try:
+                articles = decode_entry(entry, key, file)[1]
+            except CorruptEntry:  # the parent finds it torn too, and analyzes the page again
+                articles = None
+        index = page_index(articles) if articles is not None else None
     line_texts = tuple(line.text for line in page.lines) if want_lines else ()
-    return PageResult(number, key, page_identity(page), entry, analyzed, line_texts)
+    return PageResult(number, key, page_identity(page), entry, analyzed, line_texts, index=index)
 
 
 def analyze_file_or_error(task: tuple) -> PageResult:
@@ -139,30 +158,58 @@ def usable_cpus() -> int:
     return cpus()
 
 
-def _results(tasks: list[tuple[str, int, str | None]], workers: int, progress: Progress | None) -> Iterator[PageResult]:
-    """Every task's result in page order, from a pool when it pays."""
-    if workers > 1 and len(tasks) >= PARALLEL_MIN_PAGES:
+def analyze_chunk(tasks: list[tuple], whole_issue: bool) -> tuple[list[PageResult], tuple | None]:
+    """:func:`analyze_file_or_error` for consecutive pages of one issue (tasks that ask for index rows), and
+    their rows and postings merged (:func:`reader.library_index.merge_pieces`): for a whole issue, ready to
+    write (:func:`reader.library_index.issue_rows`), so the parent only inserts them. The merged index is
+    None when a page has none (unreadable, or a torn cache entry): the parent then makes the issue's."""
+    from dataclasses import replace
+
+    from reader.library_index import issue_rows, merge_pieces
+
+    results = [analyze_file_or_error(task) for task in tasks]
+    pieces = [result.index for result in results]
+    results = [replace(result, index=None) for result in results]  # sent back once, merged
+    if any(piece is None for piece in pieces):
+        return results, None
+    merged = merge_pieces(pieces)  # type: ignore[arg-type]
+    return results, (issue_rows(merged) if whole_issue else merged)
+
+
+INDEX_CHUNK_PAGES = 16
+"""Pages of one issue analyzed and merged by one worker task when the index is wanted: an issue of up to
+this many comes back ready to write, a longer one in pieces the parent merges."""
+
+
+def _results(
+    function: Callable[..., R], jobs: list[tuple], pages: list[int], workers: int, progress: Progress | None
+) -> Iterator[R]:
+    """``function(*job)`` for every job in order (``pages[i]`` pages in job ``i``), from a pool when it pays."""
+    total = sum(pages)
+    done = 0
+    if workers > 1 and total >= PARALLEL_MIN_PAGES and len(jobs) > 1:
         from reader.workers import WorkerPool, shared_pool
 
-        # the one pool of worker processes (reader.workers), one task per page, results in page order
+        # the one pool of worker processes (reader.workers), results in page order
         pool = shared_pool()
         own = pool.processes != workers
         if own:
             pool = WorkerPool(workers)
         try:
-            results = pool.map_ordered(analyze_file_or_error, ((task,) for task in tasks), min_tasks=PARALLEL_MIN_PAGES)
-            for done, result in enumerate(results, start=1):
+            for count, result in zip(pages, pool.map_ordered(function, jobs), strict=True):
+                done += count
                 if progress is not None:
-                    progress(done, len(tasks))
+                    progress(done, total)
                 yield result
         finally:
             if own:
                 pool.close()
         return
-    for done, task in enumerate(tasks, start=1):
-        yield analyze_file_or_error(task)
+    for count, job in zip(pages, jobs, strict=True):
+        yield function(*job)
+        done += count
         if progress is not None:
-            progress(done, len(tasks))
+            progress(done, total)
 
 
 def _warm(
@@ -223,6 +270,7 @@ def _finish(pending: _Pending, cache: AnalysisCache | None, segmentation: str = 
             page, articles = decode_entry(result.entry, result.key, str(file))
         page_analyses.append(PageAnalysis(page, articles))
         results.append(result)
+    pending.results = results  # with any page analyzed again here
     path = pending.path
     failed = [page_analysis.page for page_analysis in page_analyses if page_analysis.page.error]
     if failed and (len(failed) == len(page_analyses) or not path.is_dir()):
@@ -258,6 +306,27 @@ def analyze_issues(
     Yields ``(path, analysis)`` in the order given, or ``(path, error)`` for an issue that cannot be read
     (the others still open). Pages come without their lines.
     """
+    for path, analysis, _ in _open_issues(paths, cache, workers, progress, segmentation, False):
+        yield path, analysis
+
+
+def analyze_issues_for_index(
+    paths: list[Path], cache: AnalysisCache | None, *, workers: int | None = None, progress: Progress | None = None
+) -> Iterator[tuple[Path, IssueAnalysis | ReaderError, tuple[tuple | None, ...]]]:
+    """:func:`analyze_issues`, each issue with its library index as the workers made it: one item per
+    :data:`INDEX_CHUNK_PAGES` pages (see :func:`analyze_chunk`), or none for a warm issue; the index makes
+    what is missing (``None`` or absent) itself."""
+    return _open_issues(paths, cache, workers, progress, "auto", True)
+
+
+def _open_issues(
+    paths: list[Path],
+    cache: AnalysisCache | None,
+    workers: int | None,
+    progress: Progress | None,
+    segmentation: str,
+    want_index: bool,
+) -> Iterator[tuple[Path, IssueAnalysis | ReaderError, tuple[tuple | None, ...]]]:
     from reader.ingest.articlemap import map_for_issue, mapped_pages
     from reader.ingest.issue import issue_page_files
 
@@ -283,28 +352,51 @@ def analyze_issues(
         if warm is not None:
             opened.append(warm)
             continue
+        extra = (False, True) if want_index else ()
         issue_tasks = [
-            (str(file), number, root, mapped.get(file.resolve(), ()), segmentation)
+            (str(file), number, root, mapped.get(file.resolve(), ()), segmentation, *extra)
             for number, file in enumerate(files, start=1)
         ]
         opened.append(_Pending(path, files, meta, stats, record_path, issue_tasks, []))
         tasks.extend(issue_tasks)
-    results = _results(tasks, workers or usable_cpus(), progress)
+    workers = workers or usable_cpus()
+    if want_index:
+        jobs = []
+        for item in opened:
+            if isinstance(item, _Pending):
+                whole = len(item.tasks) <= INDEX_CHUNK_PAGES
+                for start in range(0, len(item.tasks), INDEX_CHUNK_PAGES):
+                    jobs.append((item.tasks[start : start + INDEX_CHUNK_PAGES], whole))
+        chunks = _results(analyze_chunk, jobs, [len(job[0]) for job in jobs], workers, progress)
+    else:
+        pages = _results(analyze_file_or_error, [(task,) for task in tasks], [1] * len(tasks), workers, progress)
     analyzed = 0
     for path, item in zip(paths, opened, strict=True):
         if isinstance(item, _Pending):
-            item.results = [next(results) for _ in item.files]
+            index: list = []
+            if want_index:
+                item.results = []
+                for _ in range(0, len(item.tasks), INDEX_CHUNK_PAGES):
+                    chunk_results, chunk_index = next(chunks)
+                    item.results.extend(chunk_results)
+                    index.append(chunk_index)
+            else:
+                item.results = [next(pages) for _ in item.files]
             analyzed += sum(result.analyzed for result in item.results)
             errors = [result.error for result in item.results if result.error]
             if errors:
-                yield path, InputError(errors[0])
+                yield path, InputError(errors[0]), ()
                 continue
             try:
-                yield path, _finish(item, cache, segmentation)
+                analysis = _finish(item, cache, segmentation)
             except ReaderError as exc:
-                yield path, exc
+                yield path, exc, ()
+                continue
+            if any(result.index is not None for result in item.results):  # a page analyzed again here
+                index = [None]
+            yield path, analysis, tuple(index)
         else:
-            yield path, item
+            yield path, item, ()
     if cache is not None and analyzed:
         cache.maintain()
 
