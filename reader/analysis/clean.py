@@ -86,7 +86,9 @@ def join_wrapped(lines: Sequence[str]) -> str:
     lower-case continuation is undone (``infor-`` + ``mation`` → ``information``).
     """
     texts = [text for text in map(str.strip, lines) if text]
-    if len(texts) > 1 and _ALL_CJK.fullmatch("".join([text[-1] for text in texts[:-1]])):
+    if len(texts) < 2:
+        return texts[0] if texts else ""  # one line: nothing to join
+    if _ALL_CJK.fullmatch("".join([text[-1] for text in texts[:-1]])):
         return "".join(texts)  # every line but the last ends in CJK: no spaces, no hyphens to undo
     pieces: list[str] = []
     previous = ""
@@ -132,6 +134,9 @@ def _ocr_space(left: str, right: str) -> bool:
 _SPACE_RUN = re.compile(" (?:(?<=" + _CJK_CLASS.pattern + " ) *| *(?=" + _CJK_CLASS.pattern + ")| +)")
 
 
+_SPACES = re.compile("  +")
+
+
 def remove_ocr_spaces(text: str) -> str:
     """Drop ASCII spaces that OCR put between CJK characters and inside numbers in CJK text.
 
@@ -141,6 +146,8 @@ def remove_ocr_spaces(text: str) -> str:
     """
     if " " not in text:
         return text
+    if text.isascii():  # no CJK character (they are all outside ASCII): only runs of spaces change
+        return text if "  " not in text else _SPACES.sub(" ", text)
     length = len(text)
 
     def replace(match: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ from reader.analysis.roles import BlockRole, classify_blocks, is_latin_page, spl
 from reader.model import Article, Confidence, Contributor, Page
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
+_NO_LINES: frozenset[int] = frozenset()
 
 __all__ = ["analyze_page", "unique_ids"]
 
@@ -27,8 +28,12 @@ def _split_title(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> t
     title_lines: list[int] = []
     inner_bylines: list[int] = []
     for index in draft.title:
+        inner = roles[index].byline_lines
+        if not inner:
+            title_lines.extend(blocks[index].numbers)
+            continue
         for number in blocks[index].numbers:
-            (inner_bylines if number in roles[index].byline_lines else title_lines).append(number)
+            (inner_bylines if number in inner else title_lines).append(number)
     return title_lines, inner_bylines
 
 
@@ -36,12 +41,12 @@ def _title_fields(
     draft: Draft, blocks: list[Block], byline_numbers: set[int]
 ) -> tuple[str | None, str | None, str | None]:
     """Kicker, headline and subheadline: the longest title block is the headline."""
-    parts: list[list[str]] = []
+    parts: list[tuple[str, ...] | list[str]] = []
     sizes: list[int] = []  # letters without whitespace, to find the longest
     for index in draft.title:
         block = blocks[index]
         if byline_numbers.isdisjoint(block.numbers):
-            parts.append([line.text for line in block.lines])
+            parts.append(block.texts)  # clean_title strips each line: the stripped texts give the same title
             sizes.append(len(block.compact))
             continue
         texts = [line.text for line in block.lines if line.number not in byline_numbers]
@@ -50,6 +55,8 @@ def _title_fields(
             sizes.append(len("".join("".join(texts).split())))
     if not parts:
         return None, None, None
+    if len(parts) == 1:  # the usual title: one block, the headline
+        return None, clean_title(parts[0]) or None, None
     main = max(range(len(parts)), key=lambda i: (sizes[i], -i))
     kicker = " ".join(clean_title(p, " ") for p in parts[:main]) or None
     headline = clean_title(parts[main]) or None
@@ -83,7 +90,7 @@ def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tu
         head = roles[group[0]].dateline
         if head and dateline is None and (not paragraphs or group[0] in body):
             dateline = dateline or head
-        lines = [text for index in group for text in blocks[index].texts]
+        lines = blocks[group[0]].texts if len(group) == 1 else [text for index in group for text in blocks[index].texts]
         paragraphs.append(clean_paragraph(lines, head))
         starts.append(blocks[group[0]].numbers[0])
     return paragraphs, starts, dateline
@@ -99,20 +106,26 @@ def _build_article(
     page: Page, draft: Draft, blocks: list[Block], roles: list[BlockRole], latin: bool | None = None
 ) -> Article:
     title_lines, inner_bylines = _split_title(draft, blocks, roles)
-    byline_lines = sorted({*inner_bylines, *(n for index in draft.byline for n in roles[index].byline_lines)})
-    byline_set = set(byline_lines)
-    kicker, headline, subheadline = _title_fields(draft, blocks, byline_set)
-    indices = draft.blocks
-    # only byline lines and the other lines of byline blocks are looked up
-    line_text = {line.number: line.text for index in (*draft.title, *draft.byline) for line in blocks[index].lines}
-    byline = " ".join(" ".join(line_text[n].split()) for n in byline_lines) or None
+    byline: str | None = None
     contributors: tuple[Contributor, ...] = ()
-    if byline:
-        contributors = parse_byline_lines([line_text[n] for n in byline_lines])
-        if not contributors:
-            contributors = parse_contributors(byline)
-    # lines of byline blocks that are not byline lines (禁止轉載) stay with the body text
-    extra_body = [n for index in draft.byline for n in blocks[index].numbers if n not in byline_set]
+    extra_body: list[int] = []
+    if inner_bylines or draft.byline:
+        byline_lines = sorted({*inner_bylines, *(n for index in draft.byline for n in roles[index].byline_lines)})
+        byline_set = set(byline_lines)
+        kicker, headline, subheadline = _title_fields(draft, blocks, byline_set)
+        # only byline lines and the other lines of byline blocks are looked up
+        line_text = {line.number: line.text for index in (*draft.title, *draft.byline) for line in blocks[index].lines}
+        byline = " ".join(" ".join(line_text[n].split()) for n in byline_lines) or None
+        if byline:
+            contributors = parse_byline_lines([line_text[n] for n in byline_lines])
+            if not contributors:
+                contributors = parse_contributors(byline)
+        # lines of byline blocks that are not byline lines (禁止轉載) stay with the body text
+        extra_body = [n for index in draft.byline for n in blocks[index].numbers if n not in byline_set]
+    else:  # no byline anywhere: the common case skips the look-ups
+        byline_lines = []
+        kicker, headline, subheadline = _title_fields(draft, blocks, _NO_LINES)
+    indices = draft.blocks
     paragraphs, starts, dateline = _paragraphs(draft, blocks, roles)
     if extra_body:
         paragraphs.insert(0, " ".join(line_text[n].strip() for n in extra_body))
@@ -125,7 +138,11 @@ def _build_article(
     if jumps:  # the jump lines link the parts of the story; they are not its text
         kept = [(text, start) for text, start in zip(map(strip_jumps, paragraphs), starts, strict=True) if text]
         paragraphs, starts = [text for text, _ in kept], [start for _, start in kept]
-    source_lines = tuple(chain.from_iterable(blocks[index].numbers for index in indices))
+    source_lines = (
+        blocks[indices[0]].numbers
+        if len(indices) == 1
+        else tuple(chain.from_iterable([blocks[index].numbers for index in indices]))
+    )
     fingerprint = article_fingerprint("\n".join([headline or "", *paragraphs, byline or ""]))
     reasons = {**draft.reasons, **jumps}
     reasons.setdefault(
