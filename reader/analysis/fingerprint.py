@@ -12,11 +12,11 @@ import unicodedata
 __all__ = ["article_fingerprint", "normalize_for_fingerprint"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
-#: Full-width punctuation and the ideographic space. NFKC maps each to one ASCII character that the
-#: final step drops; a space in its place gives the same result (neither ASCII punctuation nor a space
+#: Full-width punctuation, the ideographic space and the dot leaders (‥ …). NFKC maps each to ASCII
+#: punctuation or a space, which the final step drops; a space in its place gives the same result (neither ASCII punctuation nor a space
 #: composes with a neighbour or moves in canonical order) and leaves most CJK text already normalized, so
 #: that ``normalize`` returns it after a quick check instead of decomposing and recomposing every character.
-_FULL_WIDTH_PUNCT = re.compile("[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e\u3000]+")
+_FULL_WIDTH_PUNCT = re.compile("[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e\u3000\u2024-\u2026]+")
 #: Full-width letters and digits, mapped to ASCII as NFKC would (each decomposes to one ASCII character).
 _FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
@@ -38,6 +38,7 @@ _IDEOGRAPHS = "\u4e00-\u9fff" if re.fullmatch(r"\w+", "".join(map(chr, range(0x4
 _PLAIN = re.compile(f"[\\n\\x20-\\x7e\\uff01-\\uff5e\\u3000{_IDEOGRAPHS}{re.escape(_PLAIN_PUNCT)}]*")
 _PLAIN_WORDS = re.compile(f"[0-9a-z{_IDEOGRAPHS}]+")
 _NOT_PLAIN_WORDS = re.compile(f"[^0-9a-z{_IDEOGRAPHS}]+")
+_ASCII_CAPITAL = re.compile("[A-Z]")
 
 
 #: ASCII characters that are not letters or digits: ``bytes.translate`` deletes them at C speed.
@@ -69,9 +70,14 @@ def normalize_for_fingerprint(text: str) -> str:
     if _PLAIN.fullmatch(text):
         if _FULL_WIDTH_ALNUM.search(text):
             text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
+        # case-folding only lowers ASCII letters here: bytes.lower() does that on UTF-8 at C speed, and
+        # text without capitals (most Chinese text) needs no folding at all
         if _mostly_ascii(text):
-            return _NOT_PLAIN_WORDS.sub("", _without_ascii_punctuation(text.casefold()))
-        return "".join(_PLAIN_WORDS.findall(text.casefold()))  # casefold only lowers ASCII letters here
+            kept = text.encode("utf-8").lower().translate(None, _ASCII_NOT_ALNUM).decode("utf-8")
+            return _NOT_PLAIN_WORDS.sub("", kept)
+        if _ASCII_CAPITAL.search(text):
+            text = text.encode("utf-8").lower().decode("utf-8")
+        return "".join(_PLAIN_WORDS.findall(text))
     text = _FULL_WIDTH_PUNCT.sub(" ", text)
     if _FULL_WIDTH_ALNUM.search(text):
         text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
