@@ -155,7 +155,9 @@ _HAN_NAME = re.compile(r"[\u3400-\u9fff\ue000-\uf8ff]{2,4}")
 _MAX_TOKEN = max(len(role) for role in CHINESE_ROLES) + 4
 #: Roles that are also verbs opening a phrase (整理物價, 撰文紀念): run on to a word, they credit no one.
 _VERB_ROLES = frozenset({"整理", "撰文", "校对", "校對"})
-_ROLE_PREFIX = re.compile("^(" + "|".join(re.escape(role) for role in CHINESE_ROLES if len(role) > 1) + ")(.+)$")
+#: The roles that :data:`_ROLE_PREFIX` splits off the front of a token (记者孙庆辉 → 记者, 孙庆辉).
+_ROLE_OPENINGS = tuple(role for role in CHINESE_ROLES if len(role) > 1)
+_ROLE_PREFIX = re.compile("^(" + "|".join(re.escape(role) for role in _ROLE_OPENINGS) + ")(.+)$")
 
 _OPEN, _CLOSE = "（(", "）)"
 _NUMERAL = re.compile(r"^[一二三四五六七八九十百千〇○零廿卅0-9０-９上中下續续完未之]+$")
@@ -185,13 +187,16 @@ _LATIN_NAME = re.compile(
 
 #: Cheap test before the full pattern: "by" (or its OCR forms) near the start of the line.
 _BY_HINT = re.compile(r"(?:^|[^a-z])(?:b|l|h|ij|r)[yv](?:[^a-z]|$)", re.IGNORECASE)
+#: The letter pair that :data:`_BY_HINT` needs somewhere: a plain character class the regex engine scans for
+#: quickly, tested first.
+_BY_PAIR = re.compile(r"[blhrj][yv]", re.IGNORECASE)
 #: The longest "By NAME" line, rules and staff line run on included.
 OPENING_BYLINE_MAX_CHARS = 90
 
 
 def opens_article(text: str) -> bool:
     """A Latin "By NAME" line (also ``BY``, OCR-garbled ``ly``/``Hy``/``IJy`` and ``Story by``): it heads a story."""
-    if len(text) > OPENING_BYLINE_MAX_CHARS or not _BY_HINT.search(text, 0, 40):
+    if len(text) > OPENING_BYLINE_MAX_CHARS or not _BY_PAIR.search(text, 0, 40) or not _BY_HINT.search(text, 0, 40):
         return False
     stripped = _strip(text.replace("_", " ")).lstrip(".,:;-|'\"1 ")
     match = _LATIN_BY_WORD.match(stripped)
@@ -303,9 +308,10 @@ def is_byline_line(text: str) -> bool:
     if not stripped:
         return False
     if len(stripped) > 60:  # only a sign-off runs longer ("Jane Roe is a journalism senior and …")
-        return stripped[:1].isupper() and len(stripped) < 200 and bool(_SIGN_OFF.match(stripped))
+        return stripped[:1].isupper() and len(stripped) < 200 and _is_sign_off(stripped)
     ascii_only = stripped.isascii()
-    if not ascii_only and _is_credit_line(stripped):  # a credit line holds ideographs
+    # a credit line holds ideographs, and two tokens: a space (the only whitespace left) or a role run on
+    if not ascii_only and (" " in stripped or stripped.startswith(_ROLE_OPENINGS)) and _is_credit_line(stripped):
         return True
     # the other shapes need a bracket at an end, a 著/譯… ending, or a Latin opening; test those first
     if (
@@ -329,7 +335,14 @@ def is_byline_line(text: str) -> bool:
         or (_LATIN_BY.match(stripped) and len(stripped.split()) <= 5)
     ):
         return True
-    return bool(_SIGN_OFF.match(stripped)) and len(stripped) < 200
+    return len(stripped) < 200 and _is_sign_off(stripped)
+
+
+def _is_sign_off(text: str) -> bool:
+    """``_SIGN_OFF.match(text)``; ASCII text without " is a" (most) skips the pattern."""
+    if text.isascii() and " is a" not in text.lower():
+        return False
+    return _SIGN_OFF.match(text) is not None
 
 
 def _latin_name_and_role(text: str) -> tuple[str | None, str | None]:

@@ -24,9 +24,13 @@ WIDE_FACTOR = 1.6
 MIN_WIDTH_SAMPLE = 20
 
 _CLAUSE_PUNCT = re.compile(r"[、，。；：,;]")
-_FURNITURE = re.compile(
-    r"第[一二三四五六七八九十百零〇0-9]+版|星期[一二三四五六日天]|^(?:page|p\.|pag\W)\s*\d+$|"
-    r"^\d{1,3}$|^(?:volume|vol\.)\s*\d+|^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\d{4}",
+#: Running heads and page numbers: a page or edition mark anywhere in the line (``_FURNITURE_MARK``, searched)
+#: or a page, volume or weekday line from its start (``_FURNITURE_START``, matched). Two patterns, as the
+#: anchored alternatives would otherwise be tried at every position of every line.
+_FURNITURE_MARK = re.compile(r"第[一二三四五六七八九十百零〇0-9]+版|星期[一二三四五六日天]")
+_FURNITURE_START = re.compile(
+    r"(?:page|p\.|pag\W)\s*\d+$|\d{1,3}$|(?:volume|vol\.)\s*\d+|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\d{4}",
     re.IGNORECASE,
 )
 #: A running head with the issue's date: a weekday followed by a month, whatever OCR made of the rest.
@@ -40,6 +44,17 @@ _ADVERT = re.compile(
     r"每[瓶盒打罐]|[洋元]\s*[一二三四五六七八九十]+[元角分]|\$\d|for sale|call \d|phone \d",
     re.IGNORECASE,
 )
+#: In a compact text (no whitespace) of ASCII only, ``_ADVERT`` can match nothing but a dollar amount.
+_DOLLAR_AMOUNT = re.compile(r"\$\d")
+
+
+def _is_advert_text(compact: str) -> bool:
+    """``_ADVERT.search(compact)``: the ASCII words of the pattern hold spaces, which a compact text lacks."""
+    if compact.isascii():
+        return "$" in compact and _DOLLAR_AMOUNT.search(compact) is not None
+    return _ADVERT.search(compact) is not None
+
+
 _NOTICE = re.compile(r"啟事|启事|聲明|声明|通告|公告|告白|鳴謝|鸣谢|訃告|讣告|更正|notice", re.IGNORECASE)
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇0-9]+[章回囘節节]|^[一二三四五六七八九十]+[　 ]\S")
 _PHOTO_CREDIT = re.compile(r"(?:攝|摄|攝影|摄影|贈|赠)$")
@@ -58,8 +73,11 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 def _is_latin(text: str) -> bool:
     if text.isascii():  # no ideograph and no accented letter to count: one letter decides
         return _ASCII_LETTER.search(text) is not None
-    latin = len(_LATIN_LETTER.findall(text))
-    return latin > 0 and latin > len(_HAN.findall(text))
+    if _LATIN_LETTER.search(text) is None:
+        return False
+    if _HAN.search(text) is None:  # Latin letters and no ideograph: no need to count either
+        return True
+    return len(_LATIN_LETTER.findall(text)) > len(_HAN.findall(text))
 
 
 def page_column_width(blocks: list[Block]) -> float:
@@ -215,16 +233,27 @@ _PHOTO_ROLE = BlockRole("body", reason="photo credit (NAME/Paper) beside its pic
 _TITLE_ROLE = BlockRole("title", reason="short block without clause punctuation", title_like=True)
 
 
+def _is_running_head(text: str, latin: bool) -> bool:
+    """A line of a page's running head: page or edition number, or (Latin) a weekday and the date."""
+    if _FURNITURE_MARK.search(text) or _FURNITURE_START.match(text):
+        return True
+    # every weekday ends in "day": lines without it (most) skip the date pattern
+    return latin and "day" in text.lower() and _DATE_LINE.search(text) is not None
+
+
 def classify_block(block: Block, column_width: float) -> BlockRole:
     """Return the role of ``block`` on its own, before context is taken into account."""
     first = block.texts[0]
     compact = block.compact
-    wide = column_width > 0 and len(block.lines) >= 2 and fast_median(block.widths) >= WIDE_FACTOR * column_width
+    wide = (
+        column_width > 0
+        and len(block.lines) >= 2
+        and max(block.widths) >= WIDE_FACTOR * column_width  # the median is at most the widest: cheap test first
+        and fast_median(block.widths) >= WIDE_FACTOR * column_width
+    )
     # the jump, photo-credit and date patterns all need Latin letters: skip them on CJK text
     latin = len(compact) <= 60 and _LATIN_LETTER.search(compact) is not None
-    if len(compact) <= 60 and all(
-        _FURNITURE.search(text) or (latin and _DATE_LINE.search(text)) for text in block.texts
-    ):
+    if len(compact) <= 60 and all(_is_running_head(text, latin) for text in block.texts):
         return _FURNITURE_ROLE
     if latin and len(block.lines) == 1:
         if len(first) <= 60 and (_JUMP.match(first) or _TRAILING_JUMP.search(first)):
@@ -246,7 +275,7 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     if title_like and _CHAPTER.match(first):
         return BlockRole("body", reason="chapter heading inside the text", title_like=True)
     if len(compact) <= 200 and "。" not in compact and (len(block.lines) > 1 or not title_like):
-        if _ADVERT.search(compact) and not is_prose(block):
+        if _is_advert_text(compact) and not is_prose(block):
             return BlockRole("advert", reason="prices or contact details")
     if title_like:
         if _NOTICE.search(compact):
