@@ -108,8 +108,14 @@ def _subhead(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRol
     if following >= len(blocks) or roles[following].role != "body" or roles[following].title_like:
         return False
     probe = grams.block(following)
-    shared = len(probe) - len(grams.missing(probe, draft.blocks))
-    return shared >= SUBHEAD_MIN_SHARED and shared >= SUBHEAD_MIN_COVERAGE * len(probe)
+    needed = max(SUBHEAD_MIN_SHARED, SUBHEAD_MIN_COVERAGE * len(probe))
+    missing = probe
+    # the article's blocks nearest the heading first; enough shared pairs settle it without the rest
+    for block_index in reversed(draft.blocks):
+        missing = missing - grams.block(block_index)
+        if len(probe) - len(missing) >= needed:
+            return True
+    return False
 
 
 #: A display word set in large type inside a Chinese sentence (結果, 卽送, 查抄烟土) has at most this many characters.
