@@ -43,7 +43,8 @@ INDEX_FORMAT = "1"
 FIELD_SEPARATOR = "\x1f"
 FIELD_CODES = {"kicker": "k", "headline": "h", "subheadline": "s", "byline": "b", "paragraph": "p"}
 MAX_ARTICLES_PER_ISSUE = 65535  # article numbers are stored as uint16
-BATCH_ISSUES = 50
+BATCH_ISSUES = 10
+"""Issues written per transaction: few enough that the last batch, written once the workers are done, is short."""
 CACHE_KIB = 64 * 1024
 
 CJK_CLASS = "\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
