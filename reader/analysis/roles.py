@@ -310,6 +310,7 @@ def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]
         mark_latin_roles(blocks, roles)
         if _paragraph_per_line(blocks):
             _mark_listings(blocks, roles)
+    _mark_nameplates(blocks, roles)
     _mark_separators_and_numbers(blocks, roles)
     _mark_bare_name_bylines(blocks, roles)
     _mark_staff_lines(blocks, roles)
@@ -428,6 +429,24 @@ def _mark_staff_lines(blocks: list[Block], roles: list[BlockRole]) -> None:
             and not block.texts[0].endswith(".")
         ):
             roles[index] = BlockRole("byline", byline_lines=block.numbers, reason="staff line under a byline")
+
+
+_NAMEPLATE_ROLE = BlockRole("furniture", reason="the paper's name at the head of each page of the sheet")
+
+
+def _mark_nameplates(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """The short block that opens the page and stands alone again further down is the paper's name, printed at
+    the head of each page of a fold (晶報 … 晶報) above a headline: never a story's kicker, nor the title over a
+    bare name."""
+    first = blocks[0].compact if blocks else ""
+    if not first or len(first) > 8 or roles[0].role not in ("title", "furniture") or len(blocks[0].lines) != 1:
+        return
+    repeats = [index for index, block in enumerate(blocks) if index and block.compact == first]
+    if not repeats or not all(index + 1 < len(roles) and roles[index + 1].role == "title" for index in (0, *repeats)):
+        return  # a name stands over a headline; a repeated title over its own text is a series of items
+    for index in (0, *repeats):
+        if roles[index].role == "title":
+            roles[index] = _NAMEPLATE_ROLE
 
 
 def _mark_mastheads(blocks: list[Block], roles: list[BlockRole]) -> None:

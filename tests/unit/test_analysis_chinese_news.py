@@ -126,3 +126,10 @@ def test_a_pen_name_after_unsigned_text_still_signs_it_off() -> None:
     page = _page(["春遊記"], ["今年春天來得早，園中", "桃花已開，遊人甚多，"], ["（小林）"])
     (article,) = _articles(page)
     assert article.byline == "（小林）"
+
+
+def test_the_name_heading_each_page_of_a_fold_is_no_kicker() -> None:
+    second = ["西湖遊記"], ["今年春天來得早，園中", "桃花已開，遊人甚多，"]
+    page = _page(["新聞報"], ["春遊記"], _GOES_ON, ["新聞報"], *second)
+    articles = _articles(page)
+    assert [(a.kicker, a.headline) for a in articles] == [(None, "春遊記"), (None, "西湖遊記")]
