@@ -19,12 +19,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
 from reader.errors import InputError
-from reader.ingest.source import MAX_LAYOUT_BYTES, check_size, is_gzip, open_bounded, read_head
-from reader.ingest.xmlsafe import check_prolog, iterparse_safe, syntax_error
+from reader.ingest.source import (
+    GZIP_MAGIC,
+    HEAD_BYTES,
+    MAX_LAYOUT_BYTES,
+    check_regular_file,
+    check_size,
+    is_gzip,
+    open_bounded,
+    read_head,
+)
+from reader.ingest.xmlsafe import check_prolog, iterparse_safe, safe_parser, syntax_error
 from reader.model import Box, Line, LineStyle, Page, Region
 from reader.sanitize import sanitize
 
@@ -46,6 +56,24 @@ def _number(value: str | None) -> float | None:
         return None
 
 
+_new = object.__new__
+_BOX_SLOTS = tuple(Box.__dict__[name].__set__ for name in ("left", "top", "right", "bottom"))
+_LINE_SLOTS = tuple(
+    Line.__dict__[name].__set__ for name in ("number", "text", "box", "region", "style", "confidence", "hyphenated")
+)
+
+
+def _make_box(left: float, top: float, right: float, bottom: float) -> Box:
+    """``Box(left, top, right, bottom)`` without the frozen dataclass's ``__init__`` (twice as fast, same object)."""
+    box = _new(Box)
+    set_left, set_top, set_right, set_bottom = _BOX_SLOTS
+    set_left(box, left)
+    set_top(box, top)
+    set_right(box, right)
+    set_bottom(box, bottom)
+    return box
+
+
 def _box(element: etree._Element, scale: float) -> Box | None:
     """The element's HPOS/VPOS/WIDTH/HEIGHT as a box in pixels, or None when any is missing or not a number."""
     get = element.get
@@ -57,8 +85,22 @@ def _box(element: etree._Element, scale: float) -> Box | None:
     except (TypeError, ValueError):  # float(None): the attribute is missing
         return None
     if scale != 1.0:
-        return Box(left * scale, top * scale, right * scale, bottom * scale)
-    return Box(left, top, right, bottom)
+        return _make_box(left * scale, top * scale, right * scale, bottom * scale)
+    return _make_box(left, top, right, bottom)
+
+
+def _mean(scores: list[str]) -> float | None:
+    """The mean of the word confidences (``WC``) that are numbers, or None when none is."""
+    try:
+        values = [float(score) for score in scores]
+    except ValueError:  # a rare malformed WC: skip it, keep the others
+        values = []
+        for score in scores:
+            try:
+                values.append(float(score))
+            except ValueError:
+                pass
+    return sum(values) / len(values) if values else None
 
 
 def _text_style(element: etree._Element) -> LineStyle:
@@ -144,32 +186,29 @@ class _AltoPage:
         block_id = element.get("ID") or f"block-{len(self.regions) + 1}"
         self.regions.append(Region(block_id, _enclosing_type(element), _box(element, scale)))
         block_refs = element.get("STYLEREFS")
+        lines = self.lines
+        set_number, set_text, set_box, set_region, set_style, set_confidence, set_hyphenated = _LINE_SLOTS
         for text_line in element.iterchildren(line_tag):
             words: list[str] = []
-            confidences: list[float] = []
+            scores: list[str] = []
             refs: dict[str, int] = {}
-            bold = italic = marked = 0
-            hyphen = ""
-            hyphenated = False
+            font_styles: list[str] = []
             last_word = None
             for child in text_line.iterchildren(string_tag):  # SP elements never become Python objects
                 get = child.get
                 words.append(get("CONTENT") or "")
                 confidence = get("WC")
                 if confidence is not None:
-                    try:
-                        confidences.append(float(confidence))
-                    except ValueError:
-                        pass
+                    scores.append(confidence)
                 ref = get("STYLEREFS")
                 if ref:
                     refs[ref] = refs.get(ref, 0) + 1
                 font_style = get("STYLE")  # ALTO 2+: "bold italics" on the word itself
                 if font_style:
-                    marked += 1
-                    bold += "bold" in font_style
-                    italic += "italic" in font_style
+                    font_styles.append(font_style)
                 last_word = child
+            hyphen = ""
+            hyphenated = False
             if last_word is not None:
                 tail = last_word.getnext()  # HYP is the line's last element, after its last word
                 while tail is not None and tail.tag != hyp_tag:
@@ -181,26 +220,46 @@ class _AltoPage:
                     hyphenated = last_word.get("SUBS_TYPE") == "HypPart1"
             text = " ".join(words) + hyphen
             style = self._line_style(refs, text_line.get("STYLEREFS") or block_refs)
-            if marked:
+            if font_styles:
                 half = len(words) / 2
+                bold = sum("bold" in font_style for font_style in font_styles)
+                italic = sum("italic" in font_style for font_style in font_styles)
                 style = LineStyle(style.font_size if style else None, bold > half, italic > half)
-            self.lines.append(
-                Line(  # positional: this runs once per line of the page
-                    len(self.lines) + 1,
-                    sanitize(text) if text else "",
-                    _box(text_line, scale),
-                    block_id,
-                    style,
-                    sum(confidences) / len(confidences) if confidences else None,
-                    hyphenated,
-                )
-            )
+            line = _new(Line)  # Line(...) without the frozen dataclass's __init__: this runs once per line
+            set_number(line, len(lines) + 1)
+            set_text(line, sanitize(text) if text else "")
+            set_box(line, _box(text_line, scale))
+            set_region(line, block_id)
+            set_style(line, style)
+            set_confidence(line, _mean(scores))
+            set_hyphenated(line, hyphenated)
+            lines.append(line)
 
     def figure(self, element: etree._Element) -> None:
         tag = element.tag
         kind = element.get("TYPE") or tag.rsplit("}", 1)[-1]
         region_id = element.get("ID") or f"figure-{len(self.regions) + 1}"
         self.regions.append(Region(region_id, kind, _box(element, self.scale)))
+
+
+_WHOLE_TREE_BYTES = 128 * 1024
+"""Plain ALTO files up to this size are parsed as one tree: at most ~20× the file (2.5 MB), less than the
+interpreter itself, and iterparse's per-chunk and per-event work would cost more than the whole parse."""
+
+
+def _small_plain_file(path: Path, limit: int) -> bytes | None:
+    """The bytes of ``path`` when it is a plain (not gzipped) file of at most :data:`_WHOLE_TREE_BYTES`, else None.
+
+    Raises:
+        InputError: see :func:`check_regular_file`.
+        OSError: the file cannot be read.
+    """
+    if check_regular_file(path, limit) > _WHOLE_TREE_BYTES:
+        return None
+    data = path.read_bytes()
+    if data.startswith(GZIP_MAGIC) or len(data) > _WHOLE_TREE_BYTES:
+        return None
+    return data
 
 
 def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> Page:
@@ -210,7 +269,6 @@ def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> 
         InputError: the file is unreadable, too large, malformed (with line and column), declares entities,
             or holds no text line.
     """
-    check_prolog(read_head(path), path)
     page = _AltoPage()
     by_name = {
         "TextBlock": page.block,
@@ -221,24 +279,39 @@ def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> 
         "Page": page.page_size,
     }
     handlers: dict[str, Callable[[etree._Element], None]] = {}  # by full tag: one namespace split per tag
-    # A plain file is read by libxml2 itself (its size is checked first); gzip goes through the bounded stream.
-    source = open_bounded(path, limit) if is_gzip(path) else str(check_size(path, limit))
-    released = 0
+
+    def handle(element: etree._Element) -> None:
+        tag = element.tag
+        handler = handlers.get(tag)
+        if handler is None:
+            handler = handlers[tag] = by_name[tag.rsplit("}", 1)[-1]]
+        handler(element)
+
+    source: str | BinaryIO | None = None
     try:
-        for _, element in iterparse_safe(source, events=("end",), tag=_TAGS):
-            tag = element.tag
-            handler = handlers.get(tag)
-            if handler is None:
-                handler = handlers[tag] = by_name[tag.rsplit("}", 1)[-1]]
-            handler(element)
-            released += 1
-            _release(element, released % _PRUNE_EVERY == 0)
+        data = _small_plain_file(path, limit)
+        if data is not None:
+            check_prolog(data[:HEAD_BYTES], path)
+            # The elements come in the order iterparse's "end" events would give them for these tags: none of
+            # them holds another, except Page, whose handler only records the page size.
+            for element in etree.fromstring(data, safe_parser()).iter(*_TAGS):
+                handle(element)
+        else:
+            # A plain file is read by libxml2 itself (its size is checked first); gzip goes through the
+            # bounded stream.
+            check_prolog(read_head(path), path)
+            source = open_bounded(path, limit) if is_gzip(path) else str(check_size(path, limit))
+            released = 0
+            for _, element in iterparse_safe(source, events=("end",), tag=_TAGS):
+                handle(element)
+                released += 1
+                _release(element, released % _PRUNE_EVERY == 0)
     except etree.XMLSyntaxError as exc:
         raise syntax_error(exc, path) from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     finally:
-        if not isinstance(source, str):
+        if source is not None and not isinstance(source, str):
             source.close()
     if not page.lines:
         raise InputError(f"{path}: the ALTO file has no text lines")

@@ -87,6 +87,22 @@ def test_gzipped_alto_reads_like_the_plain_file(tmp_path: Path) -> None:
     assert read_page(path).lines == read_alto(V4).lines
 
 
+@pytest.mark.parametrize("example", [NDNP, V4], ids=["ndnp", "v4"])
+def test_small_and_large_alto_files_give_the_same_page(tmp_path: Path, example: Path) -> None:
+    """Small plain files are parsed as one tree, larger ones incrementally: the Page must not depend on it."""
+    text = example.read_text(encoding="utf-8").replace('WC="', 'WC="x', 1)  # one malformed WC: skipped
+    small = tmp_path / "small.alto.xml"
+    small.write_text(text, encoding="utf-8")
+    large = tmp_path / "large.alto.xml"  # the same page padded past the whole-tree size with a comment
+    head, rest = text.split("<Layout>", 1)
+    large.write_text(f"{head}<!-- {'pad ' * 70000} --><Layout>{rest}", encoding="utf-8")
+    assert small.stat().st_size < 128 * 1024 < large.stat().st_size
+    whole, incremental = read_alto(small), read_alto(large)
+    assert whole.lines == incremental.lines
+    assert (whole.regions, whole.width, whole.height) == (incremental.regions, incremental.width, incremental.height)
+    assert any(line.confidence is not None for line in whole.lines)
+
+
 def test_alto_text_is_sanitized(tmp_path: Path) -> None:
     text = V4.read_text(encoding="utf-8").replace('CONTENT="Town"', 'CONTENT="Town&#x9b;31m&#x202e;"')
     path = tmp_path / "p.alto.xml"
