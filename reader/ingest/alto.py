@@ -61,6 +61,7 @@ _BOX_SLOTS = tuple(Box.__dict__[name].__set__ for name in ("left", "top", "right
 _LINE_SLOTS = tuple(
     Line.__dict__[name].__set__ for name in ("number", "text", "box", "region", "style", "confidence", "hyphenated")
 )
+_REGION_SLOTS = tuple(Region.__dict__[name].__set__ for name in ("id", "kind", "box"))
 
 
 def _make_box(left: float, top: float, right: float, bottom: float) -> Box:
@@ -184,40 +185,49 @@ class _AltoPage:
         line_tag, string_tag, hyp_tag = namespace + "TextLine", namespace + "String", namespace + "HYP"
         scale = self.scale
         block_id = element.get("ID") or f"block-{len(self.regions) + 1}"
-        self.regions.append(Region(block_id, _enclosing_type(element), _box(element, scale)))
+        region = _new(Region)  # Region(...) without the frozen dataclass's __init__
+        set_id, set_kind, set_region_box = _REGION_SLOTS
+        set_id(region, block_id)
+        set_kind(region, _enclosing_type(element))
+        set_region_box(region, _box(element, scale))
+        self.regions.append(region)
         block_refs = element.get("STYLEREFS")
         lines = self.lines
         set_number, set_text, set_box, set_region, set_style, set_confidence, set_hyphenated = _LINE_SLOTS
-        for text_line in element.iterchildren(line_tag):
+        for text_line in element:  # one pass over the children: cheaper than a tag-filtered iterator
+            if text_line.tag != line_tag:
+                continue
             words: list[str] = []
             scores: list[str] = []
             refs: dict[str, int] = {}
             font_styles: list[str] = []
             last_word = None
-            for child in text_line.iterchildren(string_tag):  # SP elements never become Python objects
-                get = child.get
-                words.append(get("CONTENT") or "")
-                confidence = get("WC")
-                if confidence is not None:
-                    scores.append(confidence)
-                ref = get("STYLEREFS")
-                if ref:
-                    refs[ref] = refs.get(ref, 0) + 1
-                font_style = get("STYLE")  # ALTO 2+: "bold italics" on the word itself
-                if font_style:
-                    font_styles.append(font_style)
-                last_word = child
+            hyp = None
+            for child in text_line:
+                child_tag = child.tag
+                if child_tag == string_tag:
+                    get = child.get
+                    words.append(get("CONTENT") or "")
+                    confidence = get("WC")
+                    if confidence is not None:
+                        scores.append(confidence)
+                    ref = get("STYLEREFS")
+                    if ref:
+                        refs[ref] = refs.get(ref, 0) + 1
+                    font_style = get("STYLE")  # ALTO 2+: "bold italics" on the word itself
+                    if font_style:
+                        font_styles.append(font_style)
+                    last_word = child
+                    hyp = None
+                elif child_tag == hyp_tag and hyp is None and last_word is not None:
+                    hyp = child  # the first HYP after the line's last word
             hyphen = ""
             hyphenated = False
-            if last_word is not None:
-                tail = last_word.getnext()  # HYP is the line's last element, after its last word
-                while tail is not None and tail.tag != hyp_tag:
-                    tail = tail.getnext()
-                if tail is not None:
-                    hyphen = tail.get("CONTENT") or "-"
-                    hyphenated = True
-                else:
-                    hyphenated = last_word.get("SUBS_TYPE") == "HypPart1"
+            if hyp is not None:
+                hyphen = hyp.get("CONTENT") or "-"
+                hyphenated = True
+            elif last_word is not None:
+                hyphenated = last_word.get("SUBS_TYPE") == "HypPart1"
             text = " ".join(words) + hyphen
             style = self._line_style(refs, text_line.get("STYLEREFS") or block_refs)
             if font_styles:
@@ -231,7 +241,7 @@ class _AltoPage:
             set_box(line, _box(text_line, scale))
             set_region(line, block_id)
             set_style(line, style)
-            set_confidence(line, _mean(scores))
+            set_confidence(line, _mean(scores) if scores else None)
             set_hyphenated(line, hyphenated)
             lines.append(line)
 
