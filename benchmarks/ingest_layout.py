@@ -8,8 +8,9 @@ pixels, styles, confidence, sanitized text, ``Page``). Reported: the best CPU ti
 ours / lxml (target ≤ 1.3), plus the peak memory each adds in a fresh child process (VmHWM over the VmRSS
 before, Linux) as a multiple of the file size (target ≤ 8).
 
-Pages: ``../shared/corpus/tabloid1967/**/*.alto.xml`` and ``../shared/corpus/chronam/ocr.xml`` when present
-(read in place, never copied); otherwise a synthetic 700-line page written to a temporary folder.
+Pages: ``../shared/corpus/tabloid1967/**/*.alto.xml``, ``../shared/corpus/chronam/ocr.xml`` and the ALTO files of
+``../shared/corpus/impresso`` when present (read in place, never copied); otherwise a synthetic 700-line page
+written to a temporary folder. After the pages, one line per set: its worst and median ratio.
 """
 
 from __future__ import annotations
@@ -89,12 +90,20 @@ def peak_kib(path: Path, which: str) -> int:
     return int(result.stdout)
 
 
-def pages(folder: Path) -> list[Path]:
-    found = sorted(CORPUS.glob("tabloid1967/**/*.alto.xml"))
+def _is_alto(path: Path) -> bool:
+    with path.open("rb") as file:
+        head = file.read(4096)
+    return b"<alto" in head or b":alto" in head
+
+
+def pages(folder: Path) -> list[tuple[str, Path]]:
+    """(set name, path) of every corpus ALTO page the benchmark times."""
+    found = [("tabloid1967", path) for path in sorted(CORPUS.glob("tabloid1967/**/*.alto.xml"))]
     chronam = CORPUS / "chronam" / "ocr.xml"
     if chronam.is_file():
-        found.append(chronam)
-    return found or [synthetic_page(folder)]
+        found.append(("chronam", chronam))
+    found += [("impresso", path) for path in sorted(CORPUS.glob("impresso/**/*.xml")) if _is_alto(path)]
+    return found or [("synthetic", synthetic_page(folder))]
 
 
 def main() -> int:
@@ -107,7 +116,8 @@ def main() -> int:
             f"{'page':<28}{'KB':>7}{'lines':>7}{'lxml ms':>9}{'ours ms':>9}{'ratio':>7}{'mem lxml':>10}{'mem ours':>10}"
         )
         worst = 0.0
-        for path in pages(Path(tmp)):
+        by_set: dict[str, list[float]] = {}
+        for set_name, path in pages(Path(tmp)):
             size = path.stat().st_size
             lines = len(read_alto(path).lines)
             baseline, ours = best_of_pair(
@@ -115,11 +125,17 @@ def main() -> int:
             )
             ratio = ours / baseline
             worst = max(worst, ratio)
+            by_set.setdefault(set_name, []).append(ratio)
             memory = [peak_kib(path, which) * 1024 / size for which in ("lxml", "ours")]
             name = f"{path.parent.name}/{path.name}"[-27:]
             print(
                 f"{name:<28}{size // 1024:>7}{lines:>7}{baseline * 1000:>9.1f}{ours * 1000:>9.1f}{ratio:>7.2f}"
                 f"{memory[0]:>9.1f}x{memory[1]:>9.1f}x"
+            )
+        for set_name, ratios in by_set.items():
+            ratios.sort()
+            print(
+                f"{set_name:<14}{len(ratios):>4} pages  worst {ratios[-1]:.2f}  median {ratios[len(ratios) // 2]:.2f}"
             )
         print(f"worst ratio ours / lxml: {worst:.2f} (target ≤ 1.3)")
     return 0
