@@ -31,7 +31,15 @@ _FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article))
 """Article fields in declaration order: the positions of a row (``model.py`` is part of the analyser version)."""
 _DEFAULTS = {f.name: f.default for f in fields(Article) if f.default is not MISSING}
 _REQUIRED = sum(1 for f in fields(Article) if f.default is MISSING and f.default_factory is MISSING)
-_TUPLE_FIELDS = frozenset(f.name for f in fields(Article) if str(f.type).startswith("tuple"))
+_TUPLE_POSITIONS = tuple(
+    position
+    for position, f in enumerate(fields(Article))
+    if str(f.type).startswith("tuple") and f.name != "contributors"
+)
+_CONTRIBUTORS = _FIELDS.index("contributors")
+_CONFIDENCE = _FIELDS.index("confidence")
+_DEFAULT_VALUES: tuple[Any, ...] = tuple(_DEFAULTS.get(name) for name in _FIELDS)
+"""Each field's default by position (None where there is none: those positions are never short)."""
 
 
 def article_row(article: Article) -> list[Any]:
@@ -48,17 +56,23 @@ def article_row(article: Article) -> list[Any]:
 
 
 def article_from_row(row: list[Any]) -> Article:
-    """The inverse of :func:`article_row`."""
-    if not _REQUIRED <= len(row) <= len(_FIELDS):
+    """The inverse of :func:`article_row`.
+
+    Positional, with no dict per article: a warm ``reader list`` of a 300-page issue decodes about 6,000 of
+    these, and building them by keyword cost a third of its time.
+    """
+    size = len(row)
+    if not _REQUIRED <= size <= len(_FIELDS):
         raise CorruptEntry(f"an article row of {len(row)} fields, not {len(_FIELDS)}")
-    # a shorter row (written before a field with a default was added) takes the defaults
-    values = {**_DEFAULTS, **dict(zip(_FIELDS, row, strict=False))}
-    for name in _TUPLE_FIELDS:
-        values[name] = tuple(values[name])
-    values["contributors"] = tuple(Contributor(role, name) for role, name in values["contributors"])
-    headline, byline, boundaries, reasons = values["confidence"]
-    values["confidence"] = Confidence(headline, byline, boundaries, reasons)
-    return Article(**values)
+    if size < len(_FIELDS):  # written before a field with a default was added: it takes the default
+        row = [*row, *_DEFAULT_VALUES[size:]]
+    for position in _TUPLE_POSITIONS:
+        row[position] = tuple(row[position])
+    contributors = row[_CONTRIBUTORS]
+    row[_CONTRIBUTORS] = tuple([Contributor(role, name) for role, name in contributors]) if contributors else ()
+    headline, byline, boundaries, reasons = row[_CONFIDENCE]
+    row[_CONFIDENCE] = Confidence(headline, byline, boundaries, reasons)
+    return Article(*row)
 
 
 def page_fields(page: Page) -> dict[str, Any]:

@@ -99,14 +99,13 @@ def ganzhi(year: int) -> str:
 def _joined(lines: Sequence[str]) -> tuple[str, list[int]]:
     """The lines joined without whitespace (CJK dates break across lines and OCR spaces), with the line index
     of every character."""
-    chars: list[str] = []
+    pieces: list[str] = []
     owners: list[int] = []
     for index, line in enumerate(lines):
-        for ch in line:
-            if not ch.isspace():
-                chars.append(ch)
-                owners.append(index)
-    return "".join(chars), owners
+        piece = "".join(line.split())  # split() drops exactly the characters isspace() names
+        pieces.append(piece)
+        owners.extend([index] * len(piece))
+    return "".join(pieces), owners
 
 
 def _chinese_dates(lines: Sequence[str], head: int) -> list[Found]:

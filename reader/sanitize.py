@@ -40,6 +40,9 @@ UNSAFE_CHARACTERS = (
 )
 _UNSAFE_CHARACTERS = re.compile(f"[{UNSAFE_CHARACTERS}]")
 _SEPARATORS = re.compile("[\u2028\u2029]")
+#: Every escape sequence starts with ESC or a C1 control, both unsafe characters: text without any of these
+#: characters or separators has nothing to remove.
+_ANY_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}\u2028\u2029]")
 
 
 def sanitize(text: str) -> str:
@@ -54,12 +57,12 @@ def sanitize(text: str) -> str:
     Returns:
         The same text minus escape sequences and unsafe control, bidi or invisible format characters.
     """
-    if text.isprintable():
+    if text.isprintable() or _ANY_UNSAFE.search(text) is None:  # tabs and newlines alone are not unprintable
         return text
     return _SEPARATORS.sub(" ", _UNSAFE_CHARACTERS.sub("", _ESCAPE_SEQUENCE.sub("", text)))
 
 
-_JSON_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}\u2028\u2029]")
+_JSON_UNSAFE = _ANY_UNSAFE
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -115,6 +115,9 @@ def link_jumps(pages: Sequence[PageAnalysis]) -> tuple[PageAnalysis, ...]:
     links: dict[str, str] = {}  # source id -> target id
     taken: set[str] = set()
     last_page = max(page.page.number for page in pages)
+    numbered: dict[int, list[PageAnalysis]] = {}
+    for page in pages:
+        numbered.setdefault(page.page.number, []).append(page)
     for page in pages:
         for source in page.articles:
             jump = _parse(source.confidence.reasons.get("jump_to"), "to")
@@ -123,7 +126,7 @@ def link_jumps(pages: Sequence[PageAnalysis]) -> tuple[PageAnalysis, ...]:
             key, number = jump
             wanted = last_page if number == 0 else number
             best: tuple[int, str] | None = None
-            for other in pages:
+            for other in numbered.get(wanted, ()) if wanted > 0 else pages:  # the named page, or any later one
                 if other.page.number == page.page.number or (wanted > 0 and other.page.number != wanted):
                     continue
                 if wanted < 0 and other.page.number < page.page.number:
