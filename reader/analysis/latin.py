@@ -135,7 +135,50 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[index] = _byline(block, "NAME over a staff line")
             roles[index + 1] = _byline(following, "staff line under a name", opens=False)
     _mark_signatures(blocks, roles)
+    _mark_fragments(blocks, roles)
     _mark_jump_heads(blocks, roles)
+
+
+_FRAGMENT_ROLE = BlockRole("body", reason="a piece of a sentence or a quote between two paragraphs, not a heading")
+#: A line between two paragraphs this long (letters and signs, no spaces) is text: headlines are shorter.
+FRAGMENT_MIN_CHARS = 47
+#: A quote set apart (a pull quote) has at least this many words; a quoted headline is shorter.
+PULL_QUOTE_MIN_WORDS = 6
+_SAID = re.compile(r"\b(?:said|according to)\b")
+#: A clause after a comma that goes on in lower case ("Earlier in the week, the White").
+_COMMA_CLAUSE = re.compile(r", [a-z“\"‘]")
+
+
+def _is_fragment(block: Block) -> bool:
+    """A short block that reads as part of a sentence: long, a reported speech verb, a pull quote, a clause."""
+    joined = " ".join(block.texts)
+    if len(block.compact) >= FRAGMENT_MIN_CHARS or _SAID.search(joined):
+        return True
+    if joined[:1] in '“"' and len(joined.split()) >= PULL_QUOTE_MIN_WORDS:
+        return True
+    return _COMMA_CLAUSE.search(joined) is not None or joined.rstrip()[-1:] in "—–"
+
+
+def _plain_text(role: BlockRole) -> bool:
+    return role.role == "body" and not role.title_like and role.dateline is None and not role.opens
+
+
+def _mark_fragments(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A title-shaped block between two paragraphs of running text that reads as part of a sentence is text.
+
+    Paragraph-per-line OCR cuts a paragraph where a column ends, and prints pull quotes between paragraphs;
+    such a piece looks like a headline on its own. A new story's headline is followed by its byline, its
+    dateline or a jump line; here the text before and after is plain running text.
+    """
+    for index in range(1, len(blocks) - 1):
+        if roles[index].role != "title" or roles[index].byline_lines:
+            continue
+        if not (_plain_text(roles[index - 1]) and _plain_text(roles[index + 1])):
+            continue
+        if blocks[index + 1].texts[0].casefold().startswith(("editor", "eklitor", "fditor")):
+            continue  # a letter opens under its headline
+        if _is_fragment(blocks[index]):
+            roles[index] = _FRAGMENT_ROLE
 
 
 def _mark_jump_heads(blocks: list[Block], roles: list[BlockRole]) -> None:

@@ -15,6 +15,7 @@ from reader.analysis.flow import analysis_lines
 from reader.analysis.jumps import jump_lines, strip_jumps
 from reader.analysis.labels import split_labels
 from reader.analysis.roles import BlockRole, classify_blocks, is_latin_page, split_byline_tails
+from reader.analysis.tails import split_tails
 from reader.model import Article, Confidence, Contributor, Page
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
@@ -196,7 +197,7 @@ def analyze_page(page: Page) -> tuple[Article, ...]:
     roles = classify_blocks(blocks, latin)
     drafts = assemble(blocks, roles)
     if latin:
-        drafts = split_labels(drafts, blocks)
+        drafts = split_tails(split_labels(drafts, blocks), blocks, roles)
     return unique_ids(tuple(_build_article(page, draft, blocks, roles, latin) for draft in drafts))
 
 

@@ -166,3 +166,68 @@ def test_the_speaker_under_a_pull_quote_stays_in_the_story() -> None:
         "Council votes to close the old library", text * 2, text * 2, quote, "Mary Ellen Jones", text * 2
     )
     assert [a.source_lines for a in articles] == [(1, 2, 3, 4, 5, 6)]
+
+
+_STORY = (
+    "Council weighs new parking fees",
+    "",
+    "By Jane Roe",
+    "Staff Writer",
+    "",
+    "The city council met on Tuesday evening to discuss the budget for next year, and members argued",
+    "for three hours about the new parking structure before anyone proposed a vote on the plan.",
+    "",
+)
+
+
+def test_an_advert_after_the_last_sentence_is_not_the_story() -> None:
+    rows = (
+        *_STORY,
+        "The vote is expected next week, the clerk said.",
+        "",
+        "Ski gloves: 20% off;",
+        "",
+        "Open daily 9-5;",
+    )
+    (story,) = _articles(*rows)
+    assert max(story.source_lines) == rows.index("The vote is expected next week, the clerk said.") + 1
+    others = [a for a in analyze_page(_page(*rows)) if a.kind != "article"]
+    assert {n for a in others for n in a.source_lines} >= {rows.index("Ski gloves: 20% off;") + 1, len(rows)}
+
+
+def test_text_that_stops_in_mid_sentence_keeps_what_follows() -> None:
+    rows = (*_STORY, "The vote is expected next week, and the", "", "Ski gloves: 20% off;", "", "Open daily 9-5;")
+    (story,) = _articles(*rows)
+    assert max(story.source_lines) == len(rows)
+
+
+def test_one_plain_line_after_the_text_is_not_cut_as_an_advert() -> None:
+    rows = (*_STORY, "The vote is expected next week.", "", "Related events:")
+    assert max(_articles(*rows)[0].source_lines) == len(rows)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "According to the dean, officials recently have counted",
+        "The treasurer said the fund was short",
+        "“We have never seen a budget like this one before",
+        "Earlier in the week, the mayor",
+        "The library, for one —",
+    ],
+)
+def test_a_sentence_piece_between_paragraphs_is_not_a_headline(fragment: str) -> None:
+    rows = (*_STORY, fragment, "", "The vote is expected next week, and members will meet again before it.")
+    (story,) = _articles(*rows)
+    assert story.headline == "Council weighs new parking fees"
+    assert max(story.source_lines) == len(rows)
+
+
+def test_a_headline_between_stories_still_opens_one() -> None:
+    rows = (*_STORY, "Library extends its hours", "", "By John Doe", "", _BODY)
+    assert [a.headline for a in _articles(*rows)] == ["Council weighs new parking fees", "Library extends its hours"]
+
+
+def test_a_chinese_line_after_an_english_story_is_not_judged_as_an_advert() -> None:
+    rows = (*_STORY, "The vote is expected next week.", "", "第二页的附加一行。")
+    assert max(_articles(*rows)[0].source_lines) == len(rows)

@@ -1,0 +1,96 @@
+"""Tails of English stories: an advert or listing printed after a story's last sentence is not its text.
+
+ABBYY exports of English papers give a column's lines in order, so the lines of an advert, a box or a
+listing that stands below a story follow its last paragraph with nothing to mark the change: no title, no
+byline. A story ends with a finished sentence; an advert's lines do not read as running text (few little
+words, no closing full stop). After a block that ends a sentence, a run of such blocks to the end of the
+story goes to a draft of its own (kind ``other``). Jump lines and sign-offs stay with the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.assemble import Draft
+from reader.analysis.blockrole import BlockRole
+from reader.analysis.blocks import Block
+from reader.analysis.roles import is_prose
+
+__all__ = ["split_tails"]
+
+#: Closing marks after which a sentence may still end (quotes and brackets).
+_CLOSERS = " '\"’”)»"
+#: Openings of a sign-off line under a letter or column (``— Pat Smith``).
+_SIGN_OFF_MARKS = "—–-"
+
+
+def _ends_sentence(block: Block) -> bool:
+    last = block.texts[-1].rstrip(_CLOSERS)
+    return bool(last) and last[-1] in ".!?"
+
+
+def _reads_as_text(block: Block, role: BlockRole) -> bool:
+    """Whether ``block`` may close a story: a finished sentence, a jump line, a sign-off."""
+    if role.role != "body" or role.reason.startswith(("jump line", "photo credit")) or role.dateline is not None:
+        return True
+    if _HAN.search(block.compact):
+        return True  # the signals below are those of English text; a Chinese line is not judged by them
+    first = block.texts[0].lstrip()
+    if first[:1] in _SIGN_OFF_MARKS:
+        return True
+    if first[:1].islower() or _OPEN_END.search(block.texts[-1]):
+        return True  # a sentence running on from the line before, or left open to the next
+    return _ends_sentence(block) or is_prose(block)
+
+
+#: A line left open: a word broken by a hyphen, or a little word in lower case at its end.
+_OPEN_END = re.compile(
+    r"[a-z]-$|(?:^|\s)(?:the|a|an|of|to|in|and|or|but|for|with|as|at|by|on|from|that|than|is|are|was|were|be|"
+    r"his|her|their|its|our|said|says|will|would|has|have|had|who|which|when|could|should)$"
+)
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _advert_shaped(block: Block) -> bool:
+    """A figure (price, phone, address, time), capitals only, or mostly signs that are not letters."""
+    compact = block.compact
+    if _DIGIT.search(compact) or "$" in compact:
+        return True
+    letters = len(_LETTER.findall(compact))
+    return 2 * letters < len(compact) or (letters >= 4 and compact.isupper())
+
+
+def split_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    """Move the non-text run after a story's last finished sentence into a draft of kind ``other``."""
+    result: list[Draft] = []
+    for draft in drafts:
+        result.append(draft)
+        if draft.kind != "article" or len(draft.body) < 2 or draft.lead:
+            continue
+        fixed = max([*draft.title, *draft.byline], default=-1)
+        cut = len(draft.body)
+        while cut > 1 and draft.body[cut - 1] > fixed:
+            index = draft.body[cut - 1]
+            if _reads_as_text(blocks[index], roles[index]):
+                break
+            cut -= 1
+        if cut == len(draft.body):
+            continue
+        kept = draft.body[cut - 1]
+        if not (_ends_sentence(blocks[kept]) or roles[kept].reason.startswith("jump line")):
+            continue  # the story's text stopped in mid-sentence: what follows may still be its text
+        tail = draft.body[cut:]
+        if len(tail) == 1 and not _advert_shaped(blocks[tail[0]]):
+            continue  # one plain line may be a heading or a name: too little to call it an advert
+        draft.body = draft.body[:cut]
+        result.append(
+            Draft(
+                kind="other",
+                body=tail,
+                closed=True,
+                reasons={"boundaries": "lines after the story's last sentence that do not read as text"},
+            )
+        )
+    return result
