@@ -156,7 +156,9 @@ def merge_pieces(pieces: Sequence[Piece]) -> Piece:
 def issue_rows(piece: Piece) -> IssueRows:
     """A whole issue's merged piece as the rows :func:`_store_issue` inserts."""
     articles = [(local, *row) for local, row in enumerate(piece[0])]
-    return articles, [(gram, array("H", found).tobytes()) for gram, found in piece[1].items()]
+    # in gram order, the order of the postings' primary key: SQLite then appends to neighbouring B-tree pages
+    # instead of touching a random page per gram
+    return articles, [(gram, array("H", piece[1][gram]).tobytes()) for gram in sorted(piece[1])]
 
 
 def index_path(cache_root: Path, library: Path) -> Path:
