@@ -16,6 +16,8 @@ __all__ = ["split_labels"]
 
 #: A label in capitals has at most this many words; a longer line in capitals is a headline.
 LABEL_MAX_WORDS = 6
+#: The nameplate stands among the page's first blocks (with the running head and the date).
+PAGE_HEAD_BLOCKS = 4
 
 
 def _in_capitals(block: Block) -> bool:
@@ -46,6 +48,9 @@ def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
         # the headline is the longest block, a mixed-case one where there is one (labels are in capitals)
         mixed = [index for index in draft.title if not _in_capitals(blocks[index])] or draft.title
         main = max(mixed, key=lambda index: (len(blocks[index].compact), -index))
+        if first_with_text and main == draft.title[0] and main < PAGE_HEAD_BLOCKS and _title_case(blocks[main]):
+            # the nameplate at the top of the page over a headline in capitals (Mustang Daily / CLINTON)
+            main = max(draft.title[1:], key=lambda index: (len(blocks[index].compact), -index))
         labels = [
             index
             for index in draft.title

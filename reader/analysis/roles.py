@@ -315,8 +315,51 @@ def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]
     _mark_bare_name_bylines(blocks, roles)
     _mark_staff_lines(blocks, roles)
     _mark_mastheads(blocks, roles)
+    if latin:
+        _mark_latin_nameplates(blocks, roles)
     _mark_continued_lines(blocks, roles)
     return roles
+
+
+#: A paper's name is a few words: a longer title block is a headline even if its words recur.
+NAMEPLATE_MAX_WORDS = 4
+#: Letters a name needs before its recurrence on the page means anything.
+NAMEPLATE_MIN_LETTERS = 6
+_NOT_LOWER_LETTER = re.compile("[^a-z]+")
+_CREDIT_PAPER = re.compile(r"/\s*([A-Za-z][A-Za-z .'-]{3,30})")
+
+
+def _letters(text: str) -> str:
+    return _NOT_LOWER_LETTER.sub("", text.casefold())
+
+
+def _mark_latin_nameplates(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """An English page's title-shaped block that is only the paper's name is furniture, not a headline.
+
+    The name is known from the page itself: it stands in the running heads (``Wednesday, January 18, 1989
+    Mustang Daily``) and after the slash of photo credits (``JOHN DOE/Mustang Daily``).
+    """
+    candidates = [
+        index
+        for index, role in enumerate(roles)
+        if role.role == "title"
+        and len(blocks[index].lines) == 1
+        and len(blocks[index].texts[0].split()) <= NAMEPLATE_MAX_WORDS
+        and len(_letters(blocks[index].compact)) >= NAMEPLATE_MIN_LETTERS
+    ]
+    if not candidates:
+        return
+    names = {
+        _letters(match.group(1))
+        for block in blocks
+        if len(block.lines) == 1 and "/" in block.texts[0]
+        for match in _CREDIT_PAPER.finditer(block.texts[0])
+    }
+    heads = [_letters(block.compact) for block, role in zip(blocks, roles, strict=True) if role.role == "furniture"]
+    for index in candidates:
+        name = _letters(blocks[index].compact)
+        if name in names or any(name in head and len(head) > len(name) for head in heads):
+            roles[index] = BlockRole("furniture", reason="the paper's name, as its running heads and credits print it")
 
 
 #: Share of a page's lines that must each hold a whole paragraph for the page to store paragraphs per line.

@@ -231,3 +231,33 @@ def test_a_headline_between_stories_still_opens_one() -> None:
 def test_a_chinese_line_after_an_english_story_is_not_judged_as_an_advert() -> None:
     rows = (*_STORY, "The vote is expected next week.", "", "第二页的附加一行。")
     assert max(_articles(*rows)[0].source_lines) == len(rows)
+
+
+def test_the_papers_name_from_its_running_head_is_not_a_later_headline() -> None:
+    rows = (
+        "Monday, May 4, 1992 Campus Courier",
+        "",
+        *_STORY,
+        "The vote is expected next week.",
+        "",
+        "Campus Courier",
+        "",
+        "Library extends its hours",
+        "",
+        "By John Doe",
+        "",
+        _BODY,
+    )
+    heads = [(a.kicker, a.headline) for a in _articles(*rows)]
+    assert heads == [(None, "Council weighs new parking fees"), (None, "Library extends its hours")]
+
+
+def test_the_papers_name_from_photo_credits_is_furniture() -> None:
+    rows = (*_STORY, "JANE ROE/Campus Courier", "", "Campus Courier", "", "Library extends its hours", "", _BODY)
+    assert "Campus Courier" not in [a.kicker for a in _articles(*rows)]
+
+
+def test_the_nameplate_over_a_jump_head_in_capitals_is_not_the_headline() -> None:
+    rows = ("Campus Courier", "", "LIBRARY", "", "From page 1", "", _BODY)
+    (story,) = _articles(*rows)
+    assert (story.kicker, story.headline) == (None, "LIBRARY")
