@@ -121,7 +121,7 @@ def stat_pages(files: list[Path]) -> list[PageStat] | None:
     return stats
 
 
-def _write_atomic(path: Path, payload: bytes) -> bool:
+def write_atomic(path: Path, payload: bytes) -> bool:
     """Write ``payload`` to ``path`` by temp + rename (no fsync); False when it could not."""
     temp = path.with_name(f"{TEMP_MARK}{path.name}.{secrets.token_hex(4)}")
     try:
@@ -201,7 +201,7 @@ class AnalysisCache:
 
     def put_bytes(self, key: str, payload: bytes) -> None:
         """Store an entry already encoded (by a worker process)."""
-        if _write_atomic(self.entry_path(key), payload):
+        if write_atomic(self.entry_path(key), payload):
             self.written += 1
 
     def discard(self, key: str) -> None:
@@ -243,7 +243,7 @@ class AnalysisCache:
             "issue_id": issue_id,
             "pages": [[s.name, s.size, s.mtime_ns, key] for s, key in zip(stats, keys, strict=True)],
         }
-        _write_atomic(self.folder_path(target), orjson.dumps(record))
+        write_atomic(self.folder_path(target), orjson.dumps(record))
 
     # ---- housekeeping ----------------------------------------------------------------------------
 
@@ -271,8 +271,8 @@ class AnalysisCache:
         )
 
     def clear(self) -> None:
-        """Delete everything the cache holds (entries, folder records and indexes)."""
-        for name in ("analysis", "folders", "index"):
+        """Delete everything the cache holds (entries, folder records, indexes and library listings)."""
+        for name in ("analysis", "folders", "index", "listings"):
             shutil.rmtree(self.root / name, ignore_errors=True)
 
     def maintain(self, *, force: bool = False) -> int:
@@ -288,7 +288,7 @@ class AnalysisCache:
                     return 0
             except OSError:
                 pass
-        _write_atomic(stamp, b"")
+        write_atomic(stamp, b"")
         removed = self._prune_folders()
         files = self._entry_files()
         stale = [(p, st) for p, st in files if TEMP_MARK in p.name]

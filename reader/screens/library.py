@@ -69,11 +69,13 @@ class LibraryScreen(Screen[None]):
     class LibraryScanned(Message):
         """The library folder was scanned."""
 
-        def __init__(self, issue_refs: tuple[IssueRef, ...], articles: dict[str, int]) -> None:
+        def __init__(self, issue_refs: tuple[IssueRef, ...], articles: dict[str, int], final: bool = True) -> None:
             super().__init__()
             self.issue_refs = issue_refs
             self.articles = articles
             """Article counts by issue folder, from the library index where it has them."""
+            self.final = final
+            """False for the listing saved last time, shown while the folder is scanned again."""
 
     class IssueMetaInferred(Message):
         """An issue's newspaper or date was inferred from its first page."""
@@ -93,6 +95,8 @@ class LibraryScreen(Screen[None]):
         self.issue_refs: tuple[IssueRef, ...] = ()
         self.articles: dict[str, int] = {}
         self.filter_text = ""
+        self._drawn = False
+        """Whether a listing (the saved one or a fresh scan) is on screen."""
         """What ctrl+f narrows the list to: words that must all occur in the paper, date or folder."""
 
     def compose(self) -> ComposeResult:
@@ -109,25 +113,45 @@ class LibraryScreen(Screen[None]):
     def _scan(self) -> None:
         from reader.ingest import scan_library
         from reader.library_index import indexed_counts
+        from reader.library_listing import load_listing, save_listing
 
+        counts = indexed_counts(self.path)
+        saved = load_listing(self.path)
+        if saved:  # drawn at once; the scan below corrects it if the folder changed since
+            self.post_message(self.LibraryScanned(saved, counts, final=False))
         refs = scan_library(self.path)
         # newspapers together, each by date (scan_library sorts by date), in the order of their first issue
         first: dict[str, int] = {}
         for index, ref in enumerate(refs):
             first.setdefault(paper_of(ref), index)
         refs = tuple(sorted(refs, key=lambda ref: first[paper_of(ref)]))
-        self.post_message(self.LibraryScanned(refs, indexed_counts(self.path)))
+        self.post_message(self.LibraryScanned(refs, counts))
+        if refs != saved:
+            save_listing(self.path, refs)
 
     @on(LibraryScanned)
     def _scanned(self, event: LibraryScanned) -> None:
-        self.issue_refs = event.issue_refs
-        self.articles = event.articles
         issue_list = self.query_one("#issue-list", OptionList)
-        self._fill()
-        issue_list.loading = False
-        issue_list.focus()
-        self.call_after_refresh(self._after_first_paint)
-        self._infer_from_pages(self.issue_refs)
+        if not self._drawn or event.issue_refs != self.issue_refs:
+            option = issue_list.highlighted_option
+            chosen = self.issue_refs[int(option.id)].path if option and option.id and option.id.isdigit() else None
+            self.issue_refs = event.issue_refs
+            self.articles = event.articles
+            self._fill()
+            # the folder changed under the saved listing: the cursor stays on its issue, if it is still there
+            index = next((i for i, ref in enumerate(self.issue_refs) if ref.path == chosen), None)
+            if index is not None:
+                try:
+                    issue_list.highlighted = issue_list.get_option_index(str(index))
+                except Exception:  # noqa: BLE001 - filtered out of the list: leave the cursor where _fill put it
+                    pass
+        if not self._drawn:
+            self._drawn = True
+            issue_list.loading = False
+            issue_list.focus()
+            self.call_after_refresh(self._after_first_paint)
+        if event.final:
+            self._infer_from_pages(self.issue_refs)
 
     @work(thread=True, exclusive=True, group="library-meta", exit_on_error=False)
     def _infer_from_pages(self, issue_refs: tuple[IssueRef, ...]) -> None:

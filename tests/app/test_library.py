@@ -60,3 +60,31 @@ async def test_library_shows_inferred_dates_and_names_marked(make_app, tmp_path)
     assert prompts[0].startswith("1920-04-09?  晶報?")
     assert any(p.startswith("1920-04-12?  晶報?") for p in prompts)
     assert any(p.startswith("undated     (untitled newspaper)") for p in prompts)
+
+
+async def test_library_draws_the_saved_listing_and_corrects_it_from_the_scan(make_app, tmp_path) -> None:
+    """A second open draws the listing saved by the first, then the scan adds what changed since, and the
+    cursor stays on the issue it was on."""
+    import shutil
+
+    from reader.library_listing import load_listing
+
+    library = tmp_path / "library"
+    shutil.copytree(LIBRARY, library)
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        first_refs = app.screen.issue_refs
+    assert load_listing(library) == first_refs
+    newest = library / "zz-new-issue"
+    newest.mkdir()
+    (newest / "issue.json").write_text('{"title": "新报", "date": "2022-01-01"}', encoding="utf-8")
+    (newest / "page1.txt").write_text("新报\n\n头条新闻\n\n正文。\n", encoding="utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert [ref.path for ref in screen.issue_refs] == [*(ref.path for ref in first_refs), newest]
+        prompts = [str(option.prompt) for option in screen.query_one(OptionList).options]
+        assert any("2022-01-01" in prompt for prompt in prompts)
+    assert load_listing(library) == screen.issue_refs
