@@ -25,20 +25,43 @@ def _half_width(match: re.Match[str]) -> str:
     return chr(ord(match.group()) - 0xFEE0)
 
 
-#: Punctuation common in CJK text whose NFKC form holds no letter or digit: dropped either way.
+#: Punctuation and symbols common in OCR text whose NFKC form holds no letter or digit: dropped either way.
 _PLAIN_PUNCT = "".join(
     char
-    for char in "、。“”‘’《》〈〉「」『』【】〔〕—–…·・"
+    for char in "、。“”‘’《》〈〉「」『』【】〔〕—–―…‥⋯·・•«»„£©®°§¡¿"
     if not char.isalnum() and not _NOT_WORD.sub("", unicodedata.normalize("NFKC", char))
 )
-#: CJK unified ideographs: NFKC leaves them alone and they are all letters (Unicode 14 and later).
-_IDEOGRAPHS = "\u4e00-\u9fff" if re.fullmatch(r"\w+", "".join(map(chr, range(0x4E00, 0xA000)))) else ""
-#: Text made only of printable ASCII, ideographs, full-width forms and :data:`_PLAIN_PUNCT`: NFKC changes
-#: only the full-width forms, and nothing in it composes, so letters and digits can be kept directly.
-_PLAIN = re.compile(f"[\\n\\x20-\\x7e\\uff01-\\uff5e\\u3000{_IDEOGRAPHS}{re.escape(_PLAIN_PUNCT)}]*")
+_WORD = re.compile(r"\w+")
+
+
+def _stable_blocks(blocks: tuple[tuple[int, int], ...], letters: bool) -> str:
+    """A character class of those ``blocks`` that NFKC and case-folding leave alone, all letters or none.
+
+    Each block is checked whole, at import: a Unicode version where one differs only narrows the fast path.
+    """
+    ranges = []
+    for first, last in blocks:
+        chars = "".join(map(chr, range(first, last + 1)))
+        if not unicodedata.is_normalized("NFKC", chars) or chars.casefold() != chars:
+            continue
+        if (_WORD.fullmatch(chars) if letters else _NOT_WORD.fullmatch(chars)) is not None:
+            ranges.append(f"{chr(first)}-{chr(last)}")
+    return "".join(ranges)
+
+
+#: Ideographs (CJK extension A, the unified block, 々〆〇): letters that NFKC and case-folding leave alone.
+_IDEOGRAPHS = _stable_blocks(((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0x3005, 0x3007)), letters=True)
+#: Geometric shapes (◘ ▲ ●), miscellaneous symbols (★) and the private use area (glyphs OCR could not name):
+#: symbols that NFKC leaves alone, dropped either way.
+_SYMBOLS = _stable_blocks(((0x25A0, 0x25FF), (0x2600, 0x26FF), (0xE000, 0xF8FF)), letters=False)
+#: Text made only of printable ASCII, ideographs, full-width forms, :data:`_PLAIN_PUNCT` and :data:`_SYMBOLS`:
+#: NFKC changes only the full-width forms and the dot leaders, and nothing in it composes, so letters and
+#: digits can be kept directly.
+_PLAIN = re.compile(f"[\\n\\x20-\\x7e\\uff01-\\uff5e\\u3000{_IDEOGRAPHS}{_SYMBOLS}{re.escape(_PLAIN_PUNCT)}]*")
 _PLAIN_WORDS = re.compile(f"[0-9a-z{_IDEOGRAPHS}]+")
 _NOT_PLAIN_WORDS = re.compile(f"[^0-9a-z{_IDEOGRAPHS}]+")
-_ASCII_CAPITAL = re.compile("[A-Z]")
+#: What folding changes in plain text: ASCII capitals and full-width letters and digits.
+_FOLDED = re.compile("[A-Z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 #: ASCII characters that are not letters or digits: ``bytes.translate`` deletes them at C speed.
@@ -68,16 +91,15 @@ def normalize_for_fingerprint(text: str) -> str:
     if text.isascii():  # NFKC changes nothing, case-folding is lowering, and only [0-9a-z] stay
         return text.encode("ascii").lower().translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     if _PLAIN.fullmatch(text):
+        if _FOLDED.search(text) is None:  # nothing to fold (most Chinese text): keep the letters
+            return "".join(_PLAIN_WORDS.findall(text))
         if _FULL_WIDTH_ALNUM.search(text):
             text = _FULL_WIDTH_ALNUM.sub(_half_width, text)
-        # case-folding only lowers ASCII letters here: bytes.lower() does that on UTF-8 at C speed, and
-        # text without capitals (most Chinese text) needs no folding at all
+        # case-folding only lowers ASCII letters here: bytes.lower() does that on UTF-8 at C speed
         if _mostly_ascii(text):
             kept = text.encode("utf-8").lower().translate(None, _ASCII_NOT_ALNUM).decode("utf-8")
             return _NOT_PLAIN_WORDS.sub("", kept)
-        if _ASCII_CAPITAL.search(text):
-            text = text.encode("utf-8").lower().decode("utf-8")
-        return "".join(_PLAIN_WORDS.findall(text))
+        return "".join(_PLAIN_WORDS.findall(text.encode("utf-8").lower().decode("utf-8")))
     text = _FULL_WIDTH_PUNCT.sub(" ", text)
     if _FULL_WIDTH_ALNUM.search(text):
         text = _FULL_WIDTH_ALNUM.sub(_half_width, text)

@@ -17,6 +17,8 @@ from reader.model import Line
 # full-width forms, combining marks that compose, compatibility characters, CJK and ASCII punctuation
 _TRICKY = st.sampled_from(
     list("ab Z1_.,<=%)中文鿿，。、“”…·・—（）　＜＝ＡＢ１ａ＿e\u0301\u0308\u0338™①⑴é-\u00adｶﾞ\u3099か査黒巻乗剰挿\n\t")
+    # symbols, ideographs of extension A and B, 〇 and private-use glyphs that OCR prints in old papers
+    + list("◘▲●★•«»„£®‥⋯䭾㐀䶿〇々\ue111\uf8ff𣏌豈")
     + ["  ", "   "]
 )
 _TEXT = st.lists(_TRICKY, max_size=30).map("".join) | st.text(max_size=20)
