@@ -196,6 +196,22 @@ def _mark_jump_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[index] = BlockRole("title", reason="jump head over a 'From page' line", title_like=True)
 
 
+_LOWER_WORD = re.compile(r"[^a-z]+")
+_PLAIN_WORD = re.compile(r"\b[a-z]{2,}\b")
+
+
+def _lower_words(blocks: list[Block]) -> set[str]:
+    """Words the page prints in lower case: a sign-off's first word, a given name, is rarely one of them."""
+    return set(_PLAIN_WORD.findall("\n".join(text for block in blocks for text in block.texts)))
+
+
+def _common_words(text: str, vocabulary: set[str]) -> bool:
+    """Whether a name line holds words the page prints in lower case: its first word (a given name is rarely
+    one), or any word when the line is in capitals (a name in capitals has no other sign of being one)."""
+    words = text.split() if text.isupper() else text.split()[:1]
+    return any(_LOWER_WORD.sub("", word.casefold()) in vocabulary for word in words)
+
+
 def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
     """A name alone after the text of a letter or column signs it off, and a major or office under it too.
 
@@ -203,6 +219,7 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
     capitalised line followed by text is a subhead).
     """
     count = len(blocks)
+    vocabulary: set[str] | None = None  # the page's words in lower case, read once a candidate turns up
     for index in range(1, count):
         block = blocks[index]
         if len(block.lines) != 1 or len(block.texts[0]) > 60 or roles[index].role not in ("title", "body"):
@@ -212,11 +229,17 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
         previous = roles[index - 1]
         if previous.role != "body" or previous.title_like or not _ends_sentence(blocks[index - 1]):
             continue
+        if vocabulary is None:
+            vocabulary = _lower_words(blocks)
+        if _common_words(block.texts[0], vocabulary):
+            continue  # "ONE DOLLAR COUPON", "EXECUTIVE MARKETING PANEL": words of the page's text, not a name
         following = index + 1
         tail = [index]
         while following < count and len(tail) < 3 and len(blocks[following].lines) == 1:
             text = blocks[following].texts[0]
             if roles[following].role == "furniture" or not (is_signature_name(text) or is_role_word(text, True)):
+                break
+            if text.isupper() and _common_words(text, vocabulary):
                 break
             if roles[following].role == "body" and not roles[following].title_like and len(text) > 60:
                 break

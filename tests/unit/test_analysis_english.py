@@ -261,3 +261,11 @@ def test_the_nameplate_over_a_jump_head_in_capitals_is_not_the_headline() -> Non
     rows = ("Campus Courier", "", "LIBRARY", "", "From page 1", "", _BODY)
     (story,) = _articles(*rows)
     assert (story.kicker, story.headline) == (None, "LIBRARY")
+
+
+def test_a_line_of_common_words_after_a_letter_is_not_its_signature() -> None:
+    letter = ("Parking is a mess", "", "Editor: The new lots are a mess, and one of them is always full.", "")
+    signed = _articles(*letter, "Julie Champlin")[0]
+    assert signed.byline == "Julie Champlin"
+    unsigned = _articles(*letter, "ONE DOLLAR COUPON")
+    assert all(a.byline is None for a in unsigned)
