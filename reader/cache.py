@@ -234,6 +234,18 @@ class AnalysisCache:
         except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
             return None
 
+    def last_issue_id(self, target: Path) -> str | None:
+        """The issue id ``target`` had when it was last opened (its record, unchecked against its pages), or None.
+
+        For marks that may be a little stale, such as the library screen's note and bookmark counts: an issue
+        whose pages changed since has a new id, and its old notes stay with the old one.
+        """
+        try:
+            record = orjson.loads(self.folder_path(target).read_bytes())
+            return str(record["issue_id"]) if record["format"] == FOLDER_FORMAT else None
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+            return None
+
     def put_folder_record(self, target: Path, issue_id: str, stats: list[PageStat], keys: list[str]) -> None:
         """Remember which key each page of ``target`` had at these sizes and mtimes."""
         record = {

@@ -32,9 +32,13 @@ def paper_heading(paper: str, count: int) -> Content:
     )
 
 
-def issue_prompt(ref: IssueRef, articles: int | None = None) -> Content:
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("s" if count != 1 else "")
+
+
+def issue_prompt(ref: IssueRef, articles: int | None = None, marks: tuple[int, int] = (0, 0)) -> Content:
     """One issue as a list entry: date, newspaper (inferred values marked ``?``), pages, articles when known
-    (from the library index), and folder (plain text)."""
+    (from the library index), the user's notes and bookmarks in it (``marks``), and folder (plain text)."""
     if ref.error:  # an issue that cannot be read is a row saying why; the others open as usual
         return Content.assemble(
             ("⚠ cannot open", "bold $text-error"),
@@ -43,14 +47,22 @@ def issue_prompt(ref: IssueRef, articles: int | None = None) -> Content:
             "\n            ",
             (sanitize(ref.error), "dim"),
         )
-    pages = f"{ref.page_count} page" + ("s" if ref.page_count != 1 else "")
+    pages = _counted(ref.page_count, "page")
     if articles is not None:
-        pages += f" · {articles} article" + ("s" if articles != 1 else "")
+        pages += f" · {_counted(articles, 'article')}"
+    notes, bookmarks = marks
+    marked = " · ".join(
+        [
+            *([f"✎ {_counted(notes, 'note')}"] if notes else []),
+            *([f"★ {_counted(bookmarks, 'bookmark')}"] if bookmarks else []),
+        ]
+    )
     return Content.assemble(
         (shown(ref.meta, "date", "undated   "), "bold"),
         "  ",
         (shown(ref.meta, "title", "(untitled newspaper)"), "bold $text-accent"),
         (f"  {ref.meta.edition}" if ref.meta.edition else "", "italic"),
+        (f"  {marked}" if marked else "", "$text-warning"),
         "\n            ",
         (f"{pages} · {sanitize(ref.path.name)}", "dim"),
     )
@@ -77,6 +89,13 @@ class LibraryScreen(Screen[None]):
             self.final = final
             """False for the listing saved last time, shown while the folder is scanned again."""
 
+    class MarksFound(Message):
+        """The user's notes and bookmarks per issue folder, counted once the store is open."""
+
+        def __init__(self, marks: dict[Path, tuple[int, int]]) -> None:
+            super().__init__()
+            self.marks = marks
+
     class IssueMetaInferred(Message):
         """An issue's newspaper or date was inferred from its first page."""
 
@@ -95,6 +114,8 @@ class LibraryScreen(Screen[None]):
         self.issue_refs: tuple[IssueRef, ...] = ()
         self.articles: dict[str, int] = {}
         self.filter_text = ""
+        self.marks: dict[Path, tuple[int, int]] = {}
+        """``(notes, bookmarks)`` by issue folder, for the issues that have any."""
         self._drawn = False
         """Whether a listing (the saved one or a fresh scan) is on screen."""
         """What ctrl+f narrows the list to: words that must all occur in the paper, date or folder."""
@@ -180,7 +201,14 @@ class LibraryScreen(Screen[None]):
             refs[event.index] = event.issue_ref
             self.issue_refs = tuple(refs)
             issue_list = self.query_one("#issue-list", OptionList)
-            issue_list.replace_option_prompt(str(event.index), issue_prompt(event.issue_ref))
+            issue_list.replace_option_prompt(
+                str(event.index),
+                issue_prompt(
+                    event.issue_ref,
+                    self.articles.get(str(event.issue_ref.path.absolute())),
+                    self.marks.get(event.issue_ref.path, (0, 0)),
+                ),
+            )
 
     def _fill(self) -> None:
         """Show the issues (those the filter keeps), under a heading per newspaper."""
@@ -198,7 +226,10 @@ class LibraryScreen(Screen[None]):
             options.append(Option(paper_heading(paper, len(indexes)), id=f"paper-{len(options)}", disabled=True))
             for index in indexes:
                 ref = self.issue_refs[index]
-                options.append(Option(issue_prompt(ref, self.articles.get(str(ref.path.absolute()))), id=str(index)))
+                prompt = issue_prompt(
+                    ref, self.articles.get(str(ref.path.absolute())), self.marks.get(ref.path, (0, 0))
+                )
+                options.append(Option(prompt, id=str(index)))
                 kept += 1
         issue_list = self.query_one("#issue-list", OptionList)
         issue_list.set_options(options)
@@ -218,6 +249,35 @@ class LibraryScreen(Screen[None]):
             ensure_store()
             self.app.call_from_thread(self.app.restore_theme)
             self.app.call_from_thread(self._highlight_last_read)
+        self._post_marks()
+
+    def on_screen_resume(self) -> None:
+        if self._drawn and getattr(self.app, "store", None) is not None:
+            self._count_marks()  # back from an issue: its notes and bookmarks may have changed
+
+    @work(thread=True, exclusive=True, group="marks", exit_on_error=False)
+    def _count_marks(self) -> None:
+        self._post_marks()
+
+    def _post_marks(self) -> None:
+        """Count the user's notes and bookmarks per issue (in a worker thread: the store reads files)."""
+        from reader.library_listing import issue_marks
+
+        store = getattr(self.app, "store", None)
+        if store is not None:
+            self.post_message(self.MarksFound(issue_marks(self.issue_refs, store)))
+
+    @on(MarksFound)
+    def _marks_found(self, event: MarksFound) -> None:
+        self.marks = event.marks
+        issue_list = self.query_one("#issue-list", OptionList)
+        for index, ref in enumerate(self.issue_refs):
+            if ref.path in self.marks:
+                try:
+                    prompt = issue_prompt(ref, self.articles.get(str(ref.path.absolute())), self.marks[ref.path])
+                    issue_list.replace_option_prompt(str(index), prompt)
+                except Exception:  # noqa: BLE001 - filtered out of the list: _fill shows it when it is back
+                    continue
 
     def _last_read_key(self) -> str:
         return f"library:{self.path.resolve()}:last_issue"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -39,6 +40,24 @@ class FakeStore:
     def notes_for_article(self, issue_id: str, article_id: str, analysis: Any = None) -> list[str]:
         self.analyses.append(analysis)
         return self.notes.get((issue_id, article_id), [])
+
+    def _issue_path(self, issue_id: str) -> str | None:
+        # the real store copies the issue's folder into each note and bookmark from the analysis it is given
+        sources = [a.issue.source for a in self.analyses if a is not None and a.issue.id == issue_id]
+        return str(Path(sources[-1]).resolve()) if sources else None
+
+    def list_notes(self) -> list[Any]:
+        return [
+            SimpleNamespace(issue_id=key[0], issue_path=self._issue_path(key[0]), text=text)
+            for key, texts in self.notes.items()
+            for text in texts
+        ]
+
+    def list_bookmarks(self) -> list[Any]:
+        return [
+            SimpleNamespace(issue_id=issue_id, issue_path=self._issue_path(issue_id), article_id=article_id)
+            for issue_id, article_id in self.bookmarks
+        ]
 
 
 @pytest.fixture

@@ -88,3 +88,27 @@ async def test_library_draws_the_saved_listing_and_corrects_it_from_the_scan(mak
         prompts = [str(option.prompt) for option in screen.query_one(OptionList).options]
         assert any("2022-01-01" in prompt for prompt in prompts)
     assert load_listing(library) == screen.issue_refs
+
+
+async def test_library_rows_show_the_notes_and_bookmarks_of_each_issue(make_app, store) -> None:
+    """Back from an issue where the reader bookmarked an article and wrote two notes, its row says so; the
+    other issue's row stays unmarked."""
+    app = make_app(LIBRARY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        issue_id, article_id = app.current_issue.id, app.current_article.id
+        store.bookmarks.add((issue_id, article_id))
+        store.notes[(issue_id, article_id)] = ["first", "second"]
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        prompts = {
+            str(option.prompt).split()[0]: str(option.prompt)
+            for option in screen.query_one(OptionList).options
+            if not option.disabled
+        }
+        assert "✎ 2 notes" in prompts["2021-06-01"] and "★ 1 bookmark" in prompts["2021-06-01"]
+        assert "✎" not in prompts["2020-03-15"] and "★" not in prompts["2020-03-15"]

@@ -51,3 +51,33 @@ def test_an_unwritable_cache_only_returns_false(tmp_path) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the folder should be")
     assert save_listing(library, scan_library(library), blocker) is False
+
+
+def test_marks_count_notes_and_bookmarks_by_folder_or_by_the_issue_id_the_cache_recorded(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    from reader.cache import AnalysisCache
+    from reader.cache_analysis import open_issue_cached
+    from reader.library_listing import issue_marks
+
+    library = make_library(tmp_path / "library")
+    river, south = library / "river/2020-03-15", library / "south/1921-06-01"
+    opened = open_issue_cached(south, AnalysisCache.open(), workers=1)  # records south's issue id
+
+    class Store:
+        def list_notes(self):
+            return [
+                SimpleNamespace(issue_id="old-id", issue_path=str(river.resolve())),  # made in river
+                SimpleNamespace(issue_id=opened.issue.id, issue_path="/elsewhere/moved"),  # south, moved since
+                SimpleNamespace(issue_id=opened.issue.id, issue_path=str(south.resolve())),  # both: counted once
+            ]
+
+        def list_bookmarks(self):
+            return [SimpleNamespace(issue_id="unrelated", issue_path=None)]
+
+    refs = scan_library(library)
+    marks = issue_marks(refs, Store())
+    assert marks == {
+        next(r.path for r in refs if r.path == river): (1, 0),
+        next(r.path for r in refs if r.path == south): (2, 0),
+    }
