@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.candidates import EXACT_UP_TO, GramIndex
-from reader.analysis.overlap import coverage, letter_codes, page_letters
+from reader.analysis.overlap import bigram_codes, coverage
 from reader.analysis.roles import ITEM_MARKERS, BlockRole
 
 __all__ = ["Draft", "assemble"]
@@ -337,12 +337,11 @@ class _Grams:
         self._blocks = blocks
         self._cache: dict[int, set[int]] = {}
         self._cached_codes = 0
-        self._letters: list[str] = []
 
     def block(self, index: int) -> set[int]:
         grams = self._cache.get(index)
         if grams is None:
-            grams = self._cache[index] = letter_codes(self._letters_of(index))
+            grams = self._cache[index] = self._codes_of(index)
             self._cached_codes += len(grams)
             # A set of bigram codes costs about 60 bytes a character: on a 15 MB page, caching every block
             # took 300 MB. The oldest entries go first; a block asked for again is simply recomputed.
@@ -351,14 +350,13 @@ class _Grams:
                 self._cached_codes -= len(self._cache.pop(oldest))
         return grams
 
-    def _letters_of(self, index: int) -> str:
-        if not self._letters:  # the letters of every block at once: one regex pass over the page
-            self._letters = page_letters([block.compact for block in self._blocks])
-        return self._letters[index]
+    def _codes_of(self, index: int) -> set[int]:
+        # block by block: most pages ask for the pairs of a quarter of their text or less
+        return bigram_codes([self._blocks[index].compact])
 
     def fresh(self, indices: list[int]) -> set[int]:
         """:meth:`of` without caching anything: for passes over every article of a long page."""
-        return set().union(*(letter_codes(self._letters_of(index)) for index in indices)) if indices else set()
+        return set().union(*(self._codes_of(index) for index in indices)) if indices else set()
 
     def of(self, indices: list[int]) -> set[int]:
         return set().union(*(self.block(index) for index in indices)) if indices else set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["bigram_codes", "bigrams", "coverage", "letter_codes", "page_letters"]
+__all__ = ["bigram_codes", "bigrams", "coverage", "letter_codes"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -34,18 +34,6 @@ def letter_codes(letters: str) -> set[int]:
     codes = set(memoryview(data[:even]).cast("Q"))
     codes.update(memoryview(data[4 : 4 + odd]).cast("Q"))
     return codes
-
-
-#: Runs of word characters and newlines (which separate the blocks of :func:`page_letters`); a plain
-#: ``str.replace`` then drops underscores (one character class is much faster in ``re``).
-_WORDS_AND_NEWLINES = re.compile(r"[\w\n]+")
-
-
-def page_letters(texts: list[str]) -> list[str]:
-    """The case-folded letters and digits of each of ``texts`` (which hold no newline), in one regex pass."""
-    if not texts:
-        return []
-    return "".join(_WORDS_AND_NEWLINES.findall("\n".join(texts).casefold())).replace("_", "").split("\n")
 
 
 def coverage(probe: set[str] | set[int], target: set[str] | set[int]) -> float:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reader.analysis.blocks import display_width, split_blocks
 from reader.analysis.clean import GLYPH_VARIANTS, join_wrapped, map_glyphs, remove_ocr_spaces
 from reader.analysis.fingerprint import normalize_for_fingerprint
-from reader.analysis.overlap import bigram_codes, bigrams, page_letters
+from reader.analysis.overlap import bigram_codes, bigrams
 from reader.model import Line
 
 # full-width forms, combining marks that compose, compatibility characters, CJK and ASCII punctuation
@@ -49,8 +49,6 @@ def test_bigram_codes_match_bigram_strings(texts: list[str]) -> None:
     for text in texts:
         codes, strings = bigram_codes([text]), bigrams([text])
         assert len(codes) == len(strings)
-    letters = page_letters(texts)
-    assert letters == [_NOT_WORD.sub("", text.casefold()) for text in texts]
 
 
 def _remove_ocr_spaces_reference(text: str) -> str:
