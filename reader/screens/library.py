@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import on, work
@@ -68,6 +69,10 @@ def issue_prompt(ref: IssueRef, articles: int | None = None, marks: tuple[int, i
     )
 
 
+FIRST_PAINT_WAIT = 2.0
+"""Seconds the rescan waits for the saved listing's first frame (it starts anyway after that)."""
+
+
 class LibraryScreen(Screen[None]):
     """Pick an issue; Enter opens it, Escape in the issue comes back here."""
 
@@ -117,6 +122,7 @@ class LibraryScreen(Screen[None]):
         self.marks: dict[Path, tuple[int, int]] = {}
         """``(notes, bookmarks)`` by issue folder, for the issues that have any."""
         self._drawn = False
+        self._first_paint = threading.Event()
         """Whether a listing (the saved one or a fresh scan) is on screen."""
         """What ctrl+f narrows the list to: words that must all occur in the paper, date or folder."""
 
@@ -140,6 +146,8 @@ class LibraryScreen(Screen[None]):
         saved = load_listing(self.path)
         if saved:  # drawn at once; the scan below corrects it if the folder changed since
             self.post_message(self.LibraryScanned(saved, counts, final=False))
+            # this thread holds the interpreter lock while it scans: let the first frame be drawn first
+            self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
         refs = scan_library(self.path)
         # newspapers together, each by date (scan_library sorts by date), in the order of their first issue
         first: dict[str, int] = {}
@@ -238,6 +246,7 @@ class LibraryScreen(Screen[None]):
         self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues{narrowed}"
 
     def _after_first_paint(self) -> None:
+        self._first_paint.set()
         getattr(self.app, "first_screen_drawn", lambda: None)()
         self._open_store()
 
