@@ -94,30 +94,30 @@ OPTIONS_WITH_VALUES = ("--data-dir", "--cache-dir", "--script", "--segmentation"
 """Global options that take a value, so the word after them is not a command or a path."""
 
 
-def _wants_app(argv: Sequence[str]) -> bool:
-    """True when no sub-command is named: the first positional word is a path, or there is none."""
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first positional word of ``argv`` (skipping the values of options), or the help or version option
+    when it comes first (``-h``, ``--help``, ``--version``: it starts with ``-``); None when there is neither."""
     tokens = iter(argv)
     for token in tokens:
         if token in ("-h", "--help", "--version"):
-            return False
+            return token
         if token in OPTIONS_WITH_VALUES:
             next(tokens, None)
         elif not token.startswith("-"):
-            return token not in COMMAND_MODULES
-    return True
+            return token
+    return None
+
+
+def _wants_app(argv: Sequence[str]) -> bool:
+    """True when no sub-command is named: the first positional word is a path, or there is none."""
+    word = _first_word(argv)
+    return word is None or (not word.startswith("-") and word not in COMMAND_MODULES)
 
 
 def named_command(argv: Sequence[str]) -> str | None:
     """The sub-command ``argv`` names (its first positional word), or None: none, or help asked first."""
-    tokens = iter(argv)
-    for token in tokens:
-        if token in ("-h", "--help", "--version"):
-            return None
-        if token in OPTIONS_WITH_VALUES:
-            next(tokens, None)
-        elif not token.startswith("-"):
-            return token if token in COMMAND_MODULES else None
-    return None
+    word = _first_word(argv)
+    return word if word in COMMAND_MODULES else None
 
 
 APP_VALUE_OPTIONS = {
