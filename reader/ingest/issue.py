@@ -17,7 +17,6 @@ from pathlib import Path
 
 from reader.errors import InputError
 from reader.fileread import STDIN, read_json
-from reader.ingest.articlemap import attach_article_map, map_for_issue, mapped_pages, no_library_map
 from reader.ingest.detect import read_page
 from reader.ingest.folders import METADATA_FILE, PAGE_SUFFIXES, find_page_files, natural_key
 from reader.model import Issue, IssueMeta, Page
@@ -143,6 +142,7 @@ def load_issue(path: Path, segmentation: str | None = None) -> Issue:
 
         pages = (read_text_page(path),)
         return Issue(id=issue_id(pages), source=STDIN, meta=IssueMeta(), pages=pages)
+    from reader.ingest.articlemap import attach_article_map, map_for_issue, mapped_pages, no_library_map
     from reader.metadata import complete_issue_meta
 
     page_files, meta = issue_page_files(path)

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import Worker, WorkerState
 
 from reader.ingest import IssueRef
@@ -72,6 +72,13 @@ def issue_prompt(ref: IssueRef, articles: int | None = None, marks: tuple[int, i
 FIRST_PAINT_WAIT = 2.0
 """Seconds the rescan waits for the saved listing's first frame (it starts anyway after that)."""
 
+FIRST_ROWS = 100
+"""List entries (issues and newspaper headings) in the first frame: more than the tallest terminal shows.
+The rest follow in slices of :data:`MORE_ROWS` between frames, so that a library of thousands of issues is
+on screen at once (the option list measures every entry it holds, about 70 µs each) and keys never wait."""
+
+MORE_ROWS = 250
+
 
 class LibraryScreen(Screen[None]):
     """Pick an issue; Enter opens it, Escape in the issue comes back here."""
@@ -122,9 +129,16 @@ class LibraryScreen(Screen[None]):
         self.marks: dict[Path, tuple[int, int]] = {}
         """``(notes, bookmarks)`` by issue folder, for the issues that have any."""
         self._drawn = False
-        self._first_paint = threading.Event()
         """Whether a listing (the saved one or a fresh scan) is on screen."""
-        """What ctrl+f narrows the list to: words that must all occur in the paper, date or folder."""
+        self._first_paint = threading.Event()
+        self._rows: list[tuple[str, int]] = []
+        """The list's entries in order, ``("paper", count)`` headings and ``("issue", index)`` issues."""
+        self._added = 0
+        """How many of :attr:`_rows` the option list holds (the rest are added between frames)."""
+        self._fills = 0
+        """Counts :meth:`_fill` calls, so that a slice of an older listing is never added to a newer one."""
+        self._wanted: int | None = None
+        """The issue the cursor goes to once its entry is added (the last read, or the one kept on rescan)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -132,21 +146,26 @@ class LibraryScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = f"library · {self.path.name}"
-        self.query_one("#issue-list").loading = True
-        self._scan()
-
-    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
-    def _scan(self) -> None:
-        from reader.ingest import scan_library
         from reader.library_index import indexed_counts
-        from reader.library_listing import load_listing, save_listing
+        from reader.library_listing import load_listing
 
+        self.sub_title = f"library · {self.path.name}"
+        # The listing saved last time (a few milliseconds for a thousand issues) is in the first frame; the
+        # scan in the background corrects it if the folder changed since.
         counts = indexed_counts(self.path)
         saved = load_listing(self.path)
-        if saved:  # drawn at once; the scan below corrects it if the folder changed since
-            self.post_message(self.LibraryScanned(saved, counts, final=False))
-            # this thread holds the interpreter lock while it scans: let the first frame be drawn first
+        if saved:
+            self._show(saved, counts, final=False)
+        else:
+            self.query_one("#issue-list").loading = True
+        self._scan(saved, counts)
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def _scan(self, saved: tuple[IssueRef, ...] | None, counts: dict[str, int]) -> None:
+        from reader.ingest import scan_library
+        from reader.library_listing import save_listing
+
+        if saved:  # this thread holds the interpreter lock while it scans: let the first frame be drawn first
             self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
         refs = scan_library(self.path)
         # newspapers together, each by date (scan_library sorts by date), in the order of their first issue
@@ -160,26 +179,27 @@ class LibraryScreen(Screen[None]):
 
     @on(LibraryScanned)
     def _scanned(self, event: LibraryScanned) -> None:
+        self._show(event.issue_refs, event.articles, event.final)
+
+    def _show(self, issue_refs: tuple[IssueRef, ...], articles: dict[str, int], final: bool) -> None:
+        """List ``issue_refs``; when they are the final scan, read the pages of those whose metadata is unknown."""
         issue_list = self.query_one("#issue-list", OptionList)
-        if not self._drawn or event.issue_refs != self.issue_refs:
+        if not self._drawn or issue_refs != self.issue_refs:
             option = issue_list.highlighted_option
             chosen = self.issue_refs[int(option.id)].path if option and option.id and option.id.isdigit() else None
-            self.issue_refs = event.issue_refs
-            self.articles = event.articles
+            self.issue_refs = issue_refs
+            self.articles = articles
             self._fill()
             # the folder changed under the saved listing: the cursor stays on its issue, if it is still there
             index = next((i for i, ref in enumerate(self.issue_refs) if ref.path == chosen), None)
             if index is not None:
-                try:
-                    issue_list.highlighted = issue_list.get_option_index(str(index))
-                except Exception:  # noqa: BLE001 - filtered out of the list: leave the cursor where _fill put it
-                    pass
+                self._go_to(index)
         if not self._drawn:
             self._drawn = True
             issue_list.loading = False
             issue_list.focus()
             self.call_after_refresh(self._after_first_paint)
-        if event.final:
+        if final:
             self._infer_from_pages(self.issue_refs)
 
     @work(thread=True, exclusive=True, group="library-meta", exit_on_error=False)
@@ -209,41 +229,89 @@ class LibraryScreen(Screen[None]):
             refs[event.index] = event.issue_ref
             self.issue_refs = tuple(refs)
             issue_list = self.query_one("#issue-list", OptionList)
-            issue_list.replace_option_prompt(
-                str(event.index),
-                issue_prompt(
-                    event.issue_ref,
-                    self.articles.get(str(event.issue_ref.path.absolute())),
-                    self.marks.get(event.issue_ref.path, (0, 0)),
-                ),
+            prompt = issue_prompt(
+                event.issue_ref,
+                self.articles.get(str(event.issue_ref.path.absolute())),
+                self.marks.get(event.issue_ref.path, (0, 0)),
             )
+            try:
+                issue_list.replace_option_prompt(str(event.index), prompt)
+            except OptionDoesNotExist:  # filtered out, or still to be added: built from the new ref then
+                pass
 
     def _fill(self) -> None:
-        """Show the issues (those the filter keeps), under a heading per newspaper."""
+        """Show the issues (those the filter keeps), under a heading per newspaper.
+
+        The first :data:`FIRST_ROWS` entries are shown now, the rest in slices after each frame.
+        """
         from reader.fold import fold_text
 
         words = fold_text(self.filter_text).split()
-        options: list[Option] = []
-        kept = 0
         groups: dict[str, list[int]] = {}
         for index, ref in enumerate(self.issue_refs):
             haystack = fold_text(f"{paper_of(ref)} {ref.meta.date or ''} {ref.path.name}")
             if all(word in haystack for word in words):
                 groups.setdefault(paper_of(ref), []).append(index)
-        for paper, indexes in groups.items():
-            options.append(Option(paper_heading(paper, len(indexes)), id=f"paper-{len(options)}", disabled=True))
-            for index in indexes:
-                ref = self.issue_refs[index]
+        rows: list[tuple[str, int]] = []
+        for indexes in groups.values():
+            rows.append(("paper", len(indexes)))
+            rows.extend(("issue", index) for index in indexes)
+        kept = len(rows) - len(groups)
+        self._rows = rows
+        self._fills += 1
+        self._added = 0
+        self._wanted = None
+        issue_list = self.query_one("#issue-list", OptionList)
+        issue_list.set_options(self._next_options(FIRST_ROWS))
+        issue_list.highlighted = 1 if kept else None
+        if self._added < len(rows):
+            self.call_after_refresh(self._add_more, self._fills)
+        narrowed = f" · {kept} match “{self.filter_text}”" if self.filter_text else ""
+        self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues{narrowed}"
+
+    def _next_options(self, count: int) -> list[Option]:
+        """Options for the next ``count`` entries not yet in the list, built from the current refs and marks."""
+        options = []
+        for kind, value in self._rows[self._added : self._added + count]:
+            if kind == "paper":
+                position = self._added + len(options)
+                paper = paper_of(self.issue_refs[self._rows[position + 1][1]])
+                options.append(Option(paper_heading(paper, value), id=f"paper-{position}", disabled=True))
+            else:
+                ref = self.issue_refs[value]
                 prompt = issue_prompt(
                     ref, self.articles.get(str(ref.path.absolute())), self.marks.get(ref.path, (0, 0))
                 )
-                options.append(Option(prompt, id=str(index)))
-                kept += 1
+                options.append(Option(prompt, id=str(value)))
+        self._added += len(options)
+        return options
+
+    def _add_more(self, fill: int) -> None:
+        """Add the next slice of entries (after a frame, so that keys and drawing go first)."""
+        if fill != self._fills or self._added >= len(self._rows):
+            return  # the list was filled again since
         issue_list = self.query_one("#issue-list", OptionList)
-        issue_list.set_options(options)
-        issue_list.highlighted = 1 if kept else None
-        narrowed = f" · {kept} match “{self.filter_text}”" if self.filter_text else ""
-        self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues{narrowed}"
+        issue_list.add_options(self._next_options(MORE_ROWS))
+        if self._wanted is not None:
+            self._go_to(self._wanted)
+        if self._added < len(self._rows):
+            self.call_after_refresh(self._add_more, fill)
+
+    @property
+    def listed(self) -> bool:
+        """Whether every entry of the current listing is in the option list."""
+        return self._drawn and self._added >= len(self._rows)
+
+    def _go_to(self, index: int) -> None:
+        """Put the cursor on issue ``index``; if its entry is still to be added, as soon as it is.
+        An issue the filter hides leaves the cursor where it is."""
+        issue_list = self.query_one("#issue-list", OptionList)
+        try:  # options are keyed by the issue's index (group headings sit between them)
+            issue_list.highlighted = issue_list.get_option_index(str(index))
+        except OptionDoesNotExist:
+            self._wanted = index if self._added < len(self._rows) else None
+        else:
+            self._wanted = None
 
     def _after_first_paint(self) -> None:
         self._first_paint.set()
@@ -285,7 +353,7 @@ class LibraryScreen(Screen[None]):
                 try:
                     prompt = issue_prompt(ref, self.articles.get(str(ref.path.absolute())), self.marks[ref.path])
                     issue_list.replace_option_prompt(str(index), prompt)
-                except Exception:  # noqa: BLE001 - filtered out of the list: _fill shows it when it is back
+                except OptionDoesNotExist:  # filtered out, or still to be added: built with its marks then
                     continue
 
     def _last_read_key(self) -> str:
@@ -296,11 +364,7 @@ class LibraryScreen(Screen[None]):
         last = getattr(self.app, "get_state", lambda key, default=None: default)(self._last_read_key())
         index = next((i for i, ref in enumerate(self.issue_refs) if str(ref.path) == last), None)
         if index is not None:
-            issue_list = self.query_one("#issue-list", OptionList)
-            try:  # options are keyed by the issue's index (group headings sit between them)
-                issue_list.highlighted = issue_list.get_option_index(str(index))
-            except Exception:  # noqa: BLE001 - filtered out of the list: leave the cursor where it is
-                pass
+            self._go_to(index)
 
     @on(Worker.StateChanged)
     def _failed(self, event: Worker.StateChanged) -> None:

@@ -112,3 +112,81 @@ async def test_library_rows_show_the_notes_and_bookmarks_of_each_issue(make_app,
         }
         assert "✎ 2 notes" in prompts["2021-06-01"] and "★ 1 bookmark" in prompts["2021-06-01"]
         assert "✎" not in prompts["2020-03-15"] and "★" not in prompts["2020-03-15"]
+
+
+def _make_library(folder, issues: int) -> list:
+    """``issues`` one-page issues of one paper, dated one day apart, in date order."""
+    import json
+
+    made = []
+    for number in range(issues):
+        issue = folder / f"issue-{number:04d}"
+        issue.mkdir(parents=True)
+        date = f"1931-{1 + number // 28 % 12:02d}-{1 + number % 28:02d}"
+        (issue / "issue.json").write_text(json.dumps({"title": "晨报", "date": date}), encoding="utf-8")
+        (issue / "page1.txt").write_text(f"晨报\n\n第{number}号新闻\n\n正文。\n", encoding="utf-8")
+        made.append(issue)
+    return made
+
+
+async def test_a_large_library_is_drawn_from_a_first_slice_and_filled_in_between_frames(
+    make_app, store, tmp_path, monkeypatch
+) -> None:
+    """The first frame holds only the first rows; the rest are added in slices until every issue is listed,
+    and the cursor reaches the issue read last even though its row came in a later slice."""
+    from reader.screens import library as library_screen
+
+    library = tmp_path / "library"
+    issues = _make_library(library, 300)
+    store.state[f"library:{library.resolve()}:last_issue"] = str(issues[250])
+    added: list[int] = []
+    add_options = OptionList.add_options
+
+    def counting(self, options):
+        options = list(options)
+        if self.id == "issue-list" and options:
+            added.append(len(options))
+        return add_options(self, options)
+
+    monkeypatch.setattr(OptionList, "add_options", counting)
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        screen = app.screen
+        issue_list = screen.query_one(OptionList)
+        assert screen.listed
+        assert added[0] == library_screen.FIRST_ROWS and len(added) >= 2  # a first slice, then more
+        assert sum(added) == 301
+        assert issue_list.option_count == 301  # a heading and every issue
+        ids = [option.id for option in issue_list.options[1:]]
+        assert ids == [str(index) for index in range(300)]
+        assert screen.issue_refs[int(issue_list.highlighted_option.id)].path == issues[250]
+
+
+async def test_filtering_while_slices_are_pending_lists_only_the_filtered_issues(
+    make_app, tmp_path, monkeypatch
+) -> None:
+    """A filter applied before the first listing is complete: no slice of the old listing is added after it."""
+    library = tmp_path / "library"
+    _make_library(library, 300)
+    fill = LibraryScreen._fill
+    fills: list[bool] = []
+
+    def fill_then_filter(self) -> None:
+        fill(self)
+        if not fills:  # the user filters while the first listing still has slices to add
+            fills.append(self.listed)
+            self.filter_text = "issue-01"  # 100 issues: more rows than the first slice
+            fill(self)
+
+    monkeypatch.setattr(LibraryScreen, "_fill", fill_then_filter)
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        screen = app.screen
+        assert fills == [False] and screen.listed
+        options = screen.query_one(OptionList).options
+        issues = [screen.issue_refs[int(option.id)] for option in options if not option.disabled]
+        assert [ref.path.name for ref in issues] == [f"issue-{number:04d}" for number in range(100, 200)]
