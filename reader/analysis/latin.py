@@ -99,8 +99,10 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
     count = len(blocks)
     for index, block in enumerate(blocks):
         text = block.texts[0]
-        if len(text) <= 60 and len(block.lines) == 1 and roles[index].role != "byline" and is_noise(text):
-            roles[index] = _NOISE_ROLE
+        if len(text) > 60 or roles[index].role == "byline" or not is_noise(text):
+            continue
+        if len(block.lines) == 1 or all(len(other) <= 60 and is_noise(other) for other in block.texts[1:]):
+            roles[index] = _NOISE_ROLE  # a lone noise line, or a block of nothing but noise (specks round a picture)
     for index, block in enumerate(blocks):
         if len(block.lines) != 1 or len(block.texts[0]) > OPENING_BYLINE_MAX_CHARS:
             continue  # a byline is one short line; every test below needs one

@@ -410,7 +410,7 @@ def _mark_continued_lines(blocks: list[Block], roles: list[BlockRole]) -> None:
         while after < len(blocks) - 1 and roles[after].role == "furniture":
             after += 1
         following = blocks[after].texts[0].lstrip("\"'“‘(")
-        if following[:1].islower():
+        if following[:1].islower() and roles[after].role != "byline":  # "by Mary Smith" under a headline
             roles[index] = _RUNNING
 
 
