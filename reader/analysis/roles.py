@@ -357,9 +357,28 @@ def _mark_latin_nameplates(blocks: list[Block], roles: list[BlockRole]) -> None:
     }
     heads = [_letters(block.compact) for block, role in zip(blocks, roles, strict=True) if role.role == "furniture"]
     for index in candidates:
+        if index < NAMEPLATE_TOP_BLOCKS and _beside_running_head(blocks, roles, index):
+            names.add(_letters(blocks[index].compact))
+    for index in candidates:
         name = _letters(blocks[index].compact)
         if name in names or any(name in head and len(head) > len(name) for head in heads):
             roles[index] = BlockRole("furniture", reason="the paper's name, as its running heads and credits print it")
+
+
+#: The nameplate over a page's running head stands among its first blocks.
+NAMEPLATE_TOP_BLOCKS = 6
+#: A nameplate beside the running head has two or three words, each capitalised (``MUSTANG DAILY``).
+_NAMEPLATE_WORDS = re.compile(r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){1,2}")
+
+
+def _beside_running_head(blocks: list[Block], roles: list[BlockRole], index: int) -> bool:
+    """A capitalised name of two or three words right above or below the date line at the top of the page."""
+    if not _NAMEPLATE_WORDS.fullmatch(blocks[index].texts[0]):
+        return False
+    return any(
+        0 <= near < len(roles) and roles[near] is _FURNITURE_ROLE and _LATIN_LETTER.search(blocks[near].compact)
+        for near in (index - 1, index + 1)
+    )
 
 
 #: Share of a page's lines that must each hold a whole paragraph for the page to store paragraphs per line.

@@ -62,6 +62,49 @@ def _advert_shaped(block: Block) -> bool:
     return 2 * letters < len(compact) or (letters >= 4 and compact.isupper())
 
 
+#: A tail with text blocks in it is cut only when it has at least this many blocks that are not text …
+TAIL_MIN_NOT_TEXT = 2
+#: … and this many times as many of them as text blocks (an advert holds a sentence or two of its own).
+TAIL_NOT_TEXT_RATIO = 2
+
+
+def _not_text(block: Block, role: BlockRole) -> bool:
+    """A block of a story's body that is not running text: title-shaped, or not reading as a sentence."""
+    if role.role == "title":
+        return not role.byline_lines
+    return not _reads_as_text(block, role)
+
+
+def _mostly_not_text(body: list[int], fixed: int, blocks: list[Block], roles: list[BlockRole]) -> int:
+    """Where the story's text ends when an advert after it holds a few lines of prose.
+
+    The earliest block, after one that ends a sentence, that is not text and opens a run in which blocks that
+    are not text outnumber those that are (``TAIL_NOT_TEXT_RATIO`` to one); ``len(body)`` when there is none.
+    """
+    count = len(body)
+    flags = [_not_text(blocks[index], roles[index]) for index in body]
+    not_text = text = 0
+    best = count
+    for position in range(count - 1, 0, -1):  # from the end: the counts of the run body[position:]
+        if flags[position]:
+            not_text += 1
+        else:
+            text += 1
+        index = body[position]
+        if index <= fixed or not flags[position]:
+            if index <= fixed:
+                break
+            continue
+        before = body[position - 1]
+        if (
+            not_text >= TAIL_MIN_NOT_TEXT
+            and not_text >= TAIL_NOT_TEXT_RATIO * text
+            and (_ends_sentence(blocks[before]) or roles[before].reason.startswith("jump line"))
+        ):
+            best = position
+    return best
+
+
 def split_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     """Move the non-text run after a story's last finished sentence into a draft of kind ``other``."""
     result: list[Draft] = []
@@ -77,7 +120,9 @@ def split_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]
                 break
             cut -= 1
         if cut == len(draft.body):
-            continue
+            cut = _mostly_not_text(draft.body, fixed, blocks, roles)
+            if cut == len(draft.body):
+                continue
         kept = draft.body[cut - 1]
         if not (_ends_sentence(blocks[kept]) or roles[kept].reason.startswith("jump line")):
             continue  # the story's text stopped in mid-sentence: what follows may still be its text
