@@ -117,13 +117,14 @@ def mets_meta(folder: Path) -> IssueMeta:
     from reader.ingest.detect import METS
     from reader.ingest.folders import file_format
     from reader.ingest.source import read_bounded
-    from reader.ingest.xmlsafe import parse_xml_bytes
 
     try:
         candidates = [child for child in sorted(folder.iterdir()) if child.suffix.lower() == ".xml"]
     except OSError:
         return IssueMeta()
     for path in candidates:
+        from reader.ingest.xmlsafe import parse_xml_bytes  # lxml: only once there is an XML file
+
         try:
             if file_format(path) != METS:
                 continue

@@ -9,6 +9,9 @@ Libraries point at their articles' parts in three ways, and each is resolved aga
 
 A line that several parts claim goes to the one that claims most of its words. The result is one tuple of
 :class:`~reader.model.MappedArticle` per page file, attached to the pages as ``Page.library_articles``.
+
+lxml is imported only where XML is read: opening a folder of text pages, which asks :func:`map_for_issue`
+whether there is a map, never loads it.
 """
 
 from __future__ import annotations
@@ -17,10 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lxml import etree
-
 from reader.errors import InputError
-from reader.ingest.xmlsafe import MAX_XML_BYTES, local_name, parse_xml_bytes
 from reader.model import Box, MappedArticle, Page
 
 __all__ = [
@@ -76,6 +76,8 @@ class MapUnit:
 
 def read_bytes(path: Path) -> bytes:
     """A map or ALTO file's bytes, refusing anything but a regular file within :data:`MAX_XML_BYTES`."""
+    from reader.ingest.xmlsafe import MAX_XML_BYTES
+
     try:
         if not path.is_file():
             raise InputError(f"{path}: not a regular file")
@@ -97,6 +99,8 @@ def _number(value: str | None) -> float | None:
 
 def scan_alto_lines(path: Path) -> list[AltoLine]:
     """Every ``TextLine`` of an ALTO file in document order, with ids, word ids and box (in file units)."""
+    from reader.ingest.xmlsafe import local_name, parse_xml_bytes
+
     root = parse_xml_bytes(read_bytes(path), path)
     lines: list[AltoLine] = []
     for element in root.iter("{*}TextLine", "TextLine"):
@@ -204,6 +208,10 @@ def resolve_units(units: Iterable[MapUnit], scan=scan_alto_lines) -> dict[Path, 
 
 def _root_name(path: Path) -> str:
     """The local name of a file's root element ('' when it is not XML), read from its first element only."""
+    from lxml import etree
+
+    from reader.ingest.xmlsafe import local_name
+
     try:
         for _, element in etree.iterparse(
             str(path), events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -232,6 +240,8 @@ def read_article_map(map_file: Path) -> list[MapUnit]:
     Raises:
         InputError: the file is unreadable, malformed, or neither METS nor DIDL.
     """
+    from reader.ingest.xmlsafe import local_name, parse_xml_bytes
+
     data = read_bytes(map_file)
     try:
         root = parse_xml_bytes(data, map_file)
@@ -239,6 +249,8 @@ def read_article_map(map_file: Path) -> list[MapUnit]:
         # KB's DIDL files use the xsi prefix without declaring it; lxml's recovery reads them as meant
         if "Namespace prefix" not in str(exc):
             raise
+        from lxml import etree
+
         from reader.ingest.xmlsafe import safe_parser
 
         root = etree.fromstring(data, parser=safe_parser(recover=True))
