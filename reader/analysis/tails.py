@@ -100,6 +100,7 @@ def _mostly_not_text(body: list[int], fixed: int, blocks: list[Block], roles: li
             not_text >= TAIL_MIN_NOT_TEXT
             and not_text >= TAIL_NOT_TEXT_RATIO * text
             and (_ends_sentence(blocks[before]) or roles[before].reason.startswith("jump line"))
+            and (_advert_shaped(blocks[index]) or roles[index].role == "title")
         ):
             best = position
     return best
