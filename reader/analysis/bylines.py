@@ -207,7 +207,18 @@ def opens_article(text: str) -> bool:
         return False
     exact = stripped[: match.end()].strip().casefold().endswith("by")
     # "by" itself may stand before a name in lower case; a garbled one needs the name's capitals
-    return bool(_LATIN_NAME.match(rest)) or (exact and len(rest.split()) <= 4 and rest[:1].isupper())
+    if _LATIN_NAME.match(rest) or (exact and len(rest.split()) <= 4 and rest[:1].isupper()):
+        return True
+    return exact and _name_then_role(rest)
+
+
+def _name_then_role(rest: str) -> bool:
+    """A name run on into its role on one line: ``Jennifer Harrison Special to the Daily``."""
+    words = rest.split()
+    for cut in range(2, min(len(words) - 1, 5) + 1):
+        if _LATIN_NAME.match(" ".join(words[:cut])) and is_role_word(" ".join(words[cut:])):
+            return True
+    return False
 
 
 def _strip(text: str) -> str:
