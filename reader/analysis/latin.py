@@ -214,6 +214,11 @@ def _common_words(text: str, vocabulary: set[str]) -> bool:
     return any(_LOWER_WORD.sub("", word.casefold()) in vocabulary for word in words)
 
 
+#: The text block over a sign-off has at least this many characters (a line of an advert has fewer), unless it
+#: opens in lower case (the end of a paragraph broken by a column).
+SIGNED_TEXT_MIN_CHARS = 40
+
+
 def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
     """A name alone after the text of a letter or column signs it off, and a major or office under it too.
 
@@ -231,6 +236,9 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
         previous = roles[index - 1]
         if previous.role != "body" or previous.title_like or not _ends_sentence(blocks[index - 1]):
             continue
+        text_before = blocks[index - 1]
+        if len(text_before.compact) < SIGNED_TEXT_MIN_CHARS and not text_before.compact[:1].islower():
+            continue  # a letter is signed under its text (or the end of a paragraph); a short advert line is not it
         if vocabulary is None:
             vocabulary = _lower_words(blocks)
         if _common_words(block.texts[0], vocabulary):
