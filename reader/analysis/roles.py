@@ -94,6 +94,8 @@ _BROKEN_SENTENCE = re.compile(
     r"[a-z]-$|\s(?:the|a|an|of|to|in|and|or|but|for|with|as|at|by|on|from|that|than|is|are|was|were|be|"
     r"his|her|their|its|our|said|says|will|would|has|have|had)$"
 )
+#: A headline that ends by naming its speaker ("AIDS education is needed, Reagan says"), not a broken sentence.
+_HEADLINE_SAYS = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:says|said)$")
 #: A jump line: where an article continues or where it came from ("See PATROL, back page", "From page 1").
 _JUMP = re.compile(
     r"(?:please\s+)?se[ec]\s+[^.!?]{0,40}\bpages?\b|(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE
@@ -147,7 +149,7 @@ def _title_like(block: Block) -> bool:
             and (joined[0].isupper() or joined[0].isdigit() or joined[0] in "\"'“‘")
             and ". " not in joined
             and 2 <= len(joined.split()) <= 14
-            and not _BROKEN_SENTENCE.search(joined)
+            and (not _BROKEN_SENTENCE.search(joined) or _HEADLINE_SAYS.search(joined) is not None)
         )
     if text[0] in "「『“" and text[-1] in "」』”":
         return False  # a short line of dialogue, not a headline
