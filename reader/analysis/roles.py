@@ -208,6 +208,8 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
     """Split a byline printed on the last line of a text block (no blank line before it) into its own block."""
     result: list[Block] = []
     for block in blocks:
+        if len(block.lines) > 1:
+            block = _split_running_head(block, result)
         cut = len(block.lines)
         while cut > 1 and is_signature_line(block.texts[cut - 1]):
             cut -= 1
@@ -217,6 +219,31 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
         result.append(block_of(block.lines[:cut], block.widths[:cut], block.texts[:cut]))
         result.append(block_of(block.lines[cut:], block.widths[cut:], block.texts[cut:]))
     return result
+
+
+def _split_running_head(block: Block, result: list[Block]) -> Block:
+    """Split off a running head printed among the first lines of a Latin block (``Sports`` / ``Mustang Daily`` /
+    ``Monday, May 11, 1992`` over a headline): each line down to it goes to ``result`` as a block of its own,
+    and the rest is returned (``block`` itself when there is no such head)."""
+    head = -1
+    for position, text in enumerate(block.texts[: min(RUNNING_HEAD_LINES, len(block.lines) - 1)]):
+        if len(text) <= 60 and _LATIN_LETTER.search(text) and _is_running_head(text, True):
+            head = position
+    if head < 0:
+        return block
+    for position in range(head + 1):
+        result.append(
+            block_of(
+                block.lines[position : position + 1],
+                block.widths[position : position + 1],
+                block.texts[position : position + 1],
+            )
+        )
+    return block_of(block.lines[head + 1 :], block.widths[head + 1 :], block.texts[head + 1 :])
+
+
+#: A running head is looked for among this many first lines of a block.
+RUNNING_HEAD_LINES = 3
 
 
 #: The commonest roles, made once: roles are immutable.
@@ -318,9 +345,47 @@ def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]
     _mark_staff_lines(blocks, roles)
     _mark_mastheads(blocks, roles)
     if latin:
+        _mark_garbled_running_heads(blocks, roles)
         _mark_latin_nameplates(blocks, roles)
     _mark_continued_lines(blocks, roles)
     return roles
+
+
+#: The running head stands among a page's first blocks.
+RUNNING_HEAD_TOP_BLOCKS = 4
+#: How close (difflib ratio) an OCR-garbled word must come to a weekday or a month (``ftonday``, ``Jaauary``).
+GARBLED_DATE_RATIO = 0.66
+_DATE_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december"
+).split()
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
+def _garbled_date(text: str) -> bool:
+    """A short line with a number of two digits or more and a word that OCR made of a weekday or a month."""
+    if len(text) > 60 or not _TWO_DIGITS.search(text):
+        return False
+    from difflib import SequenceMatcher  # only for the few lines at the top of a page
+
+    matcher: SequenceMatcher[str] = SequenceMatcher(autojunk=False)
+    for word in _LONG_WORD.findall(text.lower()):
+        matcher.set_seq2(word)
+        for name in _DATE_WORDS:
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() >= GARBLED_DATE_RATIO and matcher.ratio() >= GARBLED_DATE_RATIO:
+                return True
+    return False
+
+
+def _mark_garbled_running_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A one-line block at the top of an English page that holds a garbled date is the running head
+    (``MuttangOaNy ftonday, Jaauary 17.1M9``), not a headline."""
+    for index in range(min(RUNNING_HEAD_TOP_BLOCKS, len(blocks))):
+        block = blocks[index]
+        if len(block.lines) == 1 and roles[index].role in ("title", "body") and _garbled_date(block.texts[0]):
+            roles[index] = _FURNITURE_ROLE
 
 
 #: A paper's name is a few words: a longer title block is a headline even if its words recur.
