@@ -373,6 +373,8 @@ def _garbled_date(text: str) -> bool:
     for word in _LONG_WORD.findall(text.lower()):
         matcher.set_seq2(word)
         for name in _DATE_WORDS:
+            if word[:2] != name[:2] and word[-2:] != name[-2:]:
+                continue  # OCR keeps one end of the word at least (ftonday, Jaauary, Aprii): a cheap test first
             matcher.set_seq1(name)
             if matcher.real_quick_ratio() >= GARBLED_DATE_RATIO and matcher.ratio() >= GARBLED_DATE_RATIO:
                 return True
@@ -416,20 +418,32 @@ def _mark_latin_nameplates(blocks: list[Block], roles: list[BlockRole]) -> None:
     ]
     if not candidates:
         return
-    names = {
+    letters = {index: _letters(blocks[index].compact) for index in candidates}
+    heads = [_letters(block.compact) for block, role in zip(blocks, roles, strict=True) if role.role == "furniture"]
+    top = {
+        letters[index]
+        for index in candidates
+        if index < NAMEPLATE_TOP_BLOCKS and _beside_running_head(blocks, roles, index)
+    }
+    credits: set[str] | None = None  # the names after photo credits' slashes, read once a candidate needs them
+    for index in candidates:
+        name = letters[index]
+        if name not in top and not any(name in head and len(head) > len(name) for head in heads):
+            if credits is None:
+                credits = _credit_names(blocks)
+            if name not in credits:
+                continue
+        roles[index] = BlockRole("furniture", reason="the paper's name, as its running heads and credits print it")
+
+
+def _credit_names(blocks: list[Block]) -> set[str]:
+    """The letters of the names printed after the slash of the page's photo credits (``JOHN DOE/Mustang Daily``)."""
+    return {
         _letters(match.group(1))
         for block in blocks
         if len(block.lines) == 1 and "/" in block.texts[0]
         for match in _CREDIT_PAPER.finditer(block.texts[0])
     }
-    heads = [_letters(block.compact) for block, role in zip(blocks, roles, strict=True) if role.role == "furniture"]
-    for index in candidates:
-        if index < NAMEPLATE_TOP_BLOCKS and _beside_running_head(blocks, roles, index):
-            names.add(_letters(blocks[index].compact))
-    for index in candidates:
-        name = _letters(blocks[index].compact)
-        if name in names or any(name in head and len(head) > len(name) for head in heads):
-            roles[index] = BlockRole("furniture", reason="the paper's name, as its running heads and credits print it")
 
 
 #: The nameplate over a page's running head stands among its first blocks.

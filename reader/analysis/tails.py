@@ -66,6 +66,8 @@ def _advert_shaped(block: Block) -> bool:
 TAIL_MIN_NOT_TEXT = 2
 #: … and this many times as many of them as text blocks (an advert holds a sentence or two of its own).
 TAIL_NOT_TEXT_RATIO = 2
+#: How far the text blocks of a run may outweigh the rest before the scan gives up on finding an advert above.
+TAIL_SLACK = 3
 
 
 def _not_text(block: Block, role: BlockRole) -> bool:
@@ -80,21 +82,21 @@ def _mostly_not_text(body: list[int], fixed: int, blocks: list[Block], roles: li
 
     The earliest block, after one that ends a sentence, that is not text and opens a run in which blocks that
     are not text outnumber those that are (``TAIL_NOT_TEXT_RATIO`` to one); ``len(body)`` when there is none.
+    The scan from the end stops once the text blocks are too many for blocks further up to make up for them.
     """
     count = len(body)
-    flags = [_not_text(blocks[index], roles[index]) for index in body]
-    not_text = text = 0
+    not_text, text = 0, 1  # the last block reads as text: the scan in split_tails stopped there
     best = count
-    for position in range(count - 1, 0, -1):  # from the end: the counts of the run body[position:]
-        if flags[position]:
-            not_text += 1
-        else:
-            text += 1
+    for position in range(count - 2, 0, -1):  # from the end: the counts of the run body[position:]
         index = body[position]
-        if index <= fixed or not flags[position]:
-            if index <= fixed:
-                break
+        if index <= fixed:
+            break
+        if not _not_text(blocks[index], roles[index]):
+            text += 1
+            if TAIL_NOT_TEXT_RATIO * text - not_text > TAIL_SLACK:
+                break  # running text: a story's, not an advert's
             continue
+        not_text += 1
         before = body[position - 1]
         if (
             not_text >= TAIL_MIN_NOT_TEXT
