@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
+IN_FLIGHT_PER_PROCESS = 3
+"""Tasks of one :meth:`WorkerPool.map_ordered` call submitted ahead, per worker process: enough that the
+workers never wait for the caller, few enough that another caller's tasks (an issue opened while the library
+is indexed in the background) queue behind a handful, not behind thousands."""
+
 STOP_TIMEOUT = 0.5
 """Seconds :meth:`WorkerPool.close` waits for the processes it stopped before killing them."""
 
@@ -118,20 +123,56 @@ class WorkerPool:
         The tasks run in the worker processes, or in this process when the pool is not parallel or there are
         fewer than ``min_tasks`` of them. ``function`` must be picklable (a module-level function) and should
         return plain data. Closing the iterator early cancels the tasks not yet started. An exception raised
-        by a task is raised here, at its place in the order.
+        by a task is raised here, at its place in the order. At most :data:`IN_FLIGHT_PER_PROCESS` tasks per
+        process are submitted ahead of the one whose result is awaited, so several callers (threads) share the
+        workers in turns.
         """
+        import threading
+
         tasks = list(arguments)
         if not self.parallel or len(tasks) < min_tasks:
             for args in tasks:
                 yield function(*args)
             return
         executor = self._ensure_executor()
-        futures: list[Future[R]] = [executor.submit(function, *args) for args in tasks]
+        waiting = iter(tasks)
+        futures: list[Future[R]] = []
+        failed: list[BaseException] = []
+        stopped = False
+        changed = threading.Condition()
+
+        def submit_next(_: object = None) -> None:
+            # called once per task that ends (in the executor's thread), so the workers never wait for us
+            with changed:
+                args = None if stopped or failed else next(waiting, None)
+                if args is None:
+                    return
+                try:
+                    future = executor.submit(function, *args)
+                except RuntimeError as exc:  # the pool was closed or broke under us
+                    failed.append(exc)
+                    changed.notify_all()
+                    return
+                futures.append(future)
+                changed.notify_all()
+            future.add_done_callback(submit_next)
+
+        for _ in range(IN_FLIGHT_PER_PROCESS * self.processes):
+            submit_next()
         try:
-            for future in futures:
+            for index in range(len(tasks)):
+                with changed:
+                    while len(futures) <= index and not failed:
+                        changed.wait()
+                    if len(futures) <= index:
+                        raise failed[0]
+                    future = futures[index]
                 yield future.result()
         finally:
-            for future in futures:
+            with changed:
+                stopped = True
+                started = list(futures)
+            for future in started:
                 future.cancel()
 
     def close(self) -> None:

@@ -52,6 +52,12 @@ def _worker_facts(_: int) -> tuple[int, int, object]:
     return os.getpid(), os.getppid(), signal.getsignal(signal.SIGINT)
 
 
+def _nap(seconds: float) -> float:
+    """Run in a worker: sleep, then say when it woke."""
+    time.sleep(seconds)
+    return time.monotonic()
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -123,6 +129,58 @@ def test_a_task_error_is_raised_at_its_place_in_the_order() -> None:
         assert [next(results) for _ in range(3)] == [0, 1, 2]
         with pytest.raises(InputError, match="page 3"):
             next(results)
+
+
+@needs_fork
+def test_a_second_caller_does_not_wait_behind_the_first_callers_tasks() -> None:
+    """An issue opened while the library is indexed in the background: its few tasks are done long before the
+    hundreds queued by the indexing (each caller has only a few tasks submitted ahead)."""
+    import threading
+
+    with WorkerPool(2) as pool:
+        first_done: list[float] = []
+        started = threading.Event()
+
+        def index_the_library() -> None:
+            for number, _woke in enumerate(pool.map_ordered(_nap, [(0.01,)] * 300)):
+                if number == 0:
+                    started.set()
+            first_done.append(time.monotonic())
+
+        indexing = threading.Thread(target=index_the_library)
+        indexing.start()
+        assert started.wait(30)
+        second = list(pool.map_ordered(_nap, [(0.0,)] * 4))
+        second_done = time.monotonic()
+        indexing.join(60)
+    assert len(second) == 4 and first_done
+    assert second_done < first_done[0]
+
+
+@needs_fork
+def test_closing_the_pool_under_a_running_map_ends_it_with_an_error() -> None:
+    """The app quits while a background map runs: the map's thread gets an error at once, it never hangs."""
+    import threading
+
+    pool = WorkerPool(2)
+    outcome: list[object] = []
+    started = threading.Event()
+
+    def run() -> None:
+        try:
+            for _ in pool.map_ordered(_nap, [(0.02,)] * 200):
+                started.set()
+            outcome.append("finished")
+        except BaseException as exc:  # noqa: BLE001 - which error it is does not matter, that it comes does
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert started.wait(30)
+    pool.close()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert outcome and isinstance(outcome[0], BaseException)
 
 
 @needs_fork
