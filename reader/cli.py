@@ -20,7 +20,7 @@ from reader import __version__
 from reader.errors import ReaderError
 from reader.sanitize import sanitize
 
-COMMAND_MODULES = ("analyze", "list", "show", "search", "issue", "eval", "notes", "bookmarks", "cache")
+COMMAND_MODULES = ("analyze", "list", "show", "search", "index", "issue", "eval", "notes", "bookmarks", "cache")
 """Sub-command modules in ``reader.commands``, in the order ``--help`` lists them."""
 
 DESCRIPTION = """\

@@ -360,11 +360,16 @@ def refresh(
     cache: object | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    indexed: Callable[[dict[str, int]], None] | None = None,
+    first: Sequence[str] = (),
 ) -> RefreshReport:
     """Bring the index up to date with the library folder: new and changed issues indexed, gone ones dropped.
 
     Unchanged issues cost a ``stat`` per page. Changed ones are opened through the analysis cache (cold pages
-    in a process pool), and committed in batches, so an interrupted refresh keeps what it finished.
+    in a process pool), and committed in batches, so an interrupted refresh keeps what it finished; after each
+    batch, ``indexed`` gets the article count of each issue in it (by folder). ``progress`` gets pages done and
+    pages to analyse. Issue folders named in ``first`` are indexed first, in that order (the app passes the
+    order of its list, so that the rows on screen get their counts first).
 
     Raises:
         InputError: the library folder cannot be read.
@@ -392,6 +397,9 @@ def refresh(
         mtimes[folder] = dir_mtime
         if known.get(folder, (None, None))[1] != wanted[folder]:
             changed.append(Path(folder))
+    if first:
+        rank = {folder: position for position, folder in enumerate(first)}
+        changed.sort(key=lambda folder: rank.get(str(folder), len(rank)))
     gone = [issue for path, (issue, _) in known.items() if path not in wanted]
     if gone or changed or walked:
         # The folder listing is trusted only once every issue in it is indexed: forget it until then, so that
@@ -402,7 +410,7 @@ def refresh(
             for issue in gone:
                 _drop_issue(conn, issue)
     errors: list[tuple[str, str]] = []
-    indexed = 0
+    done = 0
     if changed:
         from reader.cache_analysis import analyze_issues_for_index
 
@@ -411,14 +419,14 @@ def refresh(
         for item in results:
             batch.append(item)
             if len(batch) >= BATCH_ISSUES:
-                indexed += _write_batch(conn, batch, wanted, mtimes, errors)
+                done += _write_batch(conn, batch, wanted, mtimes, errors, indexed)
                 batch = []
-        indexed += _write_batch(conn, batch, wanted, mtimes, errors)
+        done += _write_batch(conn, batch, wanted, mtimes, errors, indexed)
     if gone or changed or walked:
         with conn:
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany("INSERT OR REPLACE INTO dirs VALUES (?, ?)", dirs.items())
-    return RefreshReport(len(folders), indexed, len(gone), tuple(errors))
+    return RefreshReport(len(folders), done, len(gone), tuple(errors))
 
 
 def _write_batch(
@@ -427,10 +435,12 @@ def _write_batch(
     wanted: dict[str, str],
     mtimes: dict[str, int | None],
     errors: list[tuple[str, str]],
+    indexed: Callable[[dict[str, int]], None] | None = None,
 ) -> int:
     from reader.ingest.issue import read_meta
 
     done = 0
+    counts: dict[str, int] = {}
     with conn:
         conn.execute("BEGIN IMMEDIATE")
         for folder, analysis, pages in batch:
@@ -469,5 +479,8 @@ def _write_batch(
             issue = int(cursor.lastrowid or 0)
             count = _store_issue(conn, issue, analysis, pages)
             conn.execute("UPDATE issues SET articles = ? WHERE issue = ?", (count, issue))
+            counts[key] = count
             done += 1
+    if indexed is not None and counts:
+        indexed(counts)  # committed: a search sees them now
     return done

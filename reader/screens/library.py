@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +19,11 @@ from textual.worker import Worker, WorkerState
 from reader.ingest import IssueRef
 from reader.metadata import shown
 from reader.sanitize import sanitize
+from reader.widgets.prompt import MeasuredPrompt
 from reader.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from reader.background_index import BackgroundIndexing
 
 
 def paper_of(ref: IssueRef) -> str:
@@ -26,10 +31,10 @@ def paper_of(ref: IssueRef) -> str:
     return ref.meta.title or "(untitled newspaper)"
 
 
-def paper_heading(paper: str, count: int) -> Content:
+def paper_heading(paper: str, count: int) -> MeasuredPrompt:
     """The heading above a newspaper's issues."""
-    return Content.assemble(
-        (sanitize(paper), "bold reverse"), (f"  {count} issue" + ("s" if count != 1 else ""), "dim")
+    return MeasuredPrompt(
+        Content.assemble((sanitize(paper), "bold reverse"), (f"  {count} issue" + ("s" if count != 1 else ""), "dim"))
     )
 
 
@@ -37,16 +42,18 @@ def _counted(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("s" if count != 1 else "")
 
 
-def issue_prompt(ref: IssueRef, articles: int | None = None, marks: tuple[int, int] = (0, 0)) -> Content:
+def issue_prompt(ref: IssueRef, articles: int | None = None, marks: tuple[int, int] = (0, 0)) -> MeasuredPrompt:
     """One issue as a list entry: date, newspaper (inferred values marked ``?``), pages, articles when known
     (from the library index), the user's notes and bookmarks in it (``marks``), and folder (plain text)."""
     if ref.error:  # an issue that cannot be read is a row saying why; the others open as usual
-        return Content.assemble(
-            ("⚠ cannot open", "bold $text-error"),
-            "  ",
-            (sanitize(ref.path.name), "bold"),
-            "\n            ",
-            (sanitize(ref.error), "dim"),
+        return MeasuredPrompt(
+            Content.assemble(
+                ("⚠ cannot open", "bold $text-error"),
+                "  ",
+                (sanitize(ref.path.name), "bold"),
+                "\n            ",
+                (sanitize(ref.error), "dim"),
+            )
         )
     pages = _counted(ref.page_count, "page")
     if articles is not None:
@@ -58,14 +65,16 @@ def issue_prompt(ref: IssueRef, articles: int | None = None, marks: tuple[int, i
             *([f"★ {_counted(bookmarks, 'bookmark')}"] if bookmarks else []),
         ]
     )
-    return Content.assemble(
-        (shown(ref.meta, "date", "undated   "), "bold"),
-        "  ",
-        (shown(ref.meta, "title", "(untitled newspaper)"), "bold $text-accent"),
-        (f"  {ref.meta.edition}" if ref.meta.edition else "", "italic"),
-        (f"  {marked}" if marked else "", "$text-warning"),
-        "\n            ",
-        (f"{pages} · {sanitize(ref.path.name)}", "dim"),
+    return MeasuredPrompt(
+        Content.assemble(
+            (shown(ref.meta, "date", "undated   "), "bold"),
+            "  ",
+            (shown(ref.meta, "title", "(untitled newspaper)"), "bold $text-accent"),
+            (f"  {ref.meta.edition}" if ref.meta.edition else "", "italic"),
+            (f"  {marked}" if marked else "", "$text-warning"),
+            "\n            ",
+            (f"{pages} · {sanitize(ref.path.name)}", "dim"),
+        )
     )
 
 
@@ -116,6 +125,21 @@ class LibraryScreen(Screen[None]):
             self.index = index
             self.issue_ref = issue_ref
 
+    class IndexProgress(Message):
+        """The background indexing analysed ``done`` of the ``total`` pages it has to (``total`` 0: finished)."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class IssuesIndexed(Message):
+        """Issues indexed in the background, with their article counts (by folder)."""
+
+        def __init__(self, counts: dict[str, int]) -> None:
+            super().__init__()
+            self.counts = counts
+
     INFER_LIMIT = 500
     """Undated or unnamed issues whose first page is read for a printed date and nameplate."""
 
@@ -139,6 +163,13 @@ class LibraryScreen(Screen[None]):
         """Counts :meth:`_fill` calls, so that a slice of an older listing is never added to a newer one."""
         self._wanted: int | None = None
         """The issue the cursor goes to once its entry is added (the last read, or the one kept on rescan)."""
+        self._kept = 0
+        """Issues the filter keeps."""
+        self._indexing: BackgroundIndexing | None = None
+        self._row_of_folder: dict[str, int] = {}
+        """The index in :attr:`issue_refs` of each issue folder (absolute), for the counts indexing reports."""
+        self.indexing: str = ""
+        """What the background indexing is doing, shown in the sub-title ('' when it is done or not running)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -188,6 +219,7 @@ class LibraryScreen(Screen[None]):
             option = issue_list.highlighted_option
             chosen = self.issue_refs[int(option.id)].path if option and option.id and option.id.isdigit() else None
             self.issue_refs = issue_refs
+            self._row_of_folder = {str(ref.path.absolute()): index for index, ref in enumerate(issue_refs)}
             self.articles = articles
             self._fill()
             # the folder changed under the saved listing: the cursor stays on its issue, if it is still there
@@ -201,6 +233,61 @@ class LibraryScreen(Screen[None]):
             self.call_after_refresh(self._after_first_paint)
         if final:
             self._infer_from_pages(self.issue_refs)
+            self._index()
+
+    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
+    def _index(self) -> None:
+        """Bring the library's search index up to date in the background (``reader index --events`` in a child
+        process, see :mod:`reader.background_index`): the rows on screen are indexed first, each issue's
+        article count reaches its row as its batch is committed, and ``/`` searches whatever is indexed."""
+        from reader.background_index import BackgroundIndexing
+
+        indexing = BackgroundIndexing(self.path, [str(ref.path.absolute()) for ref in self.issue_refs])
+        self._indexing = indexing
+        try:
+            for event in indexing.events():
+                if "progress" in event:
+                    done, total = event["progress"]
+                    self.post_message(self.IndexProgress(done, total))
+                elif "indexed" in event:
+                    self.post_message(self.IssuesIndexed(event["indexed"]))
+                elif "error" in event:
+                    self.app.call_from_thread(
+                        self.notify, str(event["error"]), title="Library index", severity="warning", markup=False
+                    )
+        finally:
+            indexing.stop()
+            self._indexing = None
+            self.post_message(self.IndexProgress(0, 0))
+
+    def on_unmount(self) -> None:
+        indexing = self._indexing
+        if indexing is not None:
+            indexing.stop()
+
+    @on(IndexProgress)
+    def _index_progress(self, event: IndexProgress) -> None:
+        self.indexing = f"indexing {100 * event.done // event.total} %" if event.total else ""
+        self._update_sub_title()
+
+    @property
+    def index_incomplete(self) -> bool:
+        """Whether the background indexing is still at work (a search then reads what it has done so far)."""
+        return self._indexing is not None
+
+    @on(IssuesIndexed)
+    def _issues_indexed(self, event: IssuesIndexed) -> None:
+        self.articles = {**self.articles, **event.counts}
+        issue_list = self.query_one("#issue-list", OptionList)
+        for folder, count in event.counts.items():
+            index = self._row_of_folder.get(folder)
+            if index is None:
+                continue  # an issue the listing no longer has
+            ref = self.issue_refs[index]
+            try:
+                issue_list.replace_option_prompt(str(index), issue_prompt(ref, count, self.marks.get(ref.path, (0, 0))))
+            except OptionDoesNotExist:  # filtered out, or still to be added: built with its count then
+                continue
 
     @work(thread=True, exclusive=True, group="library-meta", exit_on_error=False)
     def _infer_from_pages(self, issue_refs: tuple[IssueRef, ...]) -> None:
@@ -266,8 +353,13 @@ class LibraryScreen(Screen[None]):
         issue_list.highlighted = 1 if kept else None
         if self._added < len(rows):
             self.call_after_refresh(self._add_more, self._fills)
-        narrowed = f" · {kept} match “{self.filter_text}”" if self.filter_text else ""
-        self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues{narrowed}"
+        self._kept = kept
+        self._update_sub_title()
+
+    def _update_sub_title(self) -> None:
+        narrowed = f" · {self._kept} match “{self.filter_text}”" if self.filter_text else ""
+        indexing = f" · {self.indexing}" if self.indexing else ""
+        self.sub_title = f"library · {self.path.name} · {len(self.issue_refs)} issues{narrowed}{indexing}"
 
     def _next_options(self, count: int) -> list[Option]:
         """Options for the next ``count`` entries not yet in the list, built from the current refs and marks."""
@@ -415,7 +507,9 @@ class LibraryScreen(Screen[None]):
 
         def run(text: str | None) -> None:
             if text:
-                self.app.push_screen(LibrarySearchScreen(self.path, text, script=self._script))
+                self.app.push_screen(
+                    LibrarySearchScreen(self.path, text, script=self._script, partial=self.index_incomplete)
+                )
 
         if query:
             run(query)

@@ -70,13 +70,16 @@ class LibrarySearchScreen(Screen[None]):
             super().__init__()
             self.results = results
 
-    def __init__(self, library: Path, query: str, *, script: str | None = None) -> None:
+    def __init__(self, library: Path, query: str, *, script: str | None = None, partial: bool = False) -> None:
         super().__init__()
         self.library = library
         self.query_text = query
         self._script = script
         self.hits: list[LibraryHit] = []
         self.total = 0
+        self.partial = partial
+        """Whether the library is still being indexed in the background: the hits are those of the issues
+        indexed so far (and the search does not index the library itself meanwhile)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -97,7 +100,9 @@ class LibrarySearchScreen(Screen[None]):
         cache = AnalysisCache.open()
         conn = connect(index_path(cache.root, self.library))
         try:
-            refresh(conn, self.library, cache=cache)
+            # while the library screen indexes in the background, search what it has indexed so far
+            if not self.partial:
+                refresh(conn, self.library, cache=cache)
             results = search_library(conn, self.query_text)
         finally:
             conn.close()
@@ -133,12 +138,13 @@ class LibrarySearchScreen(Screen[None]):
         index = self._current_index()
         shown = len(self.hits)
         more = f" (first {shown} of {self.total})" if self.total > shown else ""
+        so_far = " · still indexing: issues indexed so far" if self.partial else ""
         if not self.hits:
-            self.sub_title = f"no matches for {self.query_text} in {self.library.name}"
+            self.sub_title = f"no matches for {self.query_text} in {self.library.name}{so_far}"
         elif index is None:
-            self.sub_title = f"{self.query_text}: {shown} hits{more}"
+            self.sub_title = f"{self.query_text}: {shown} hits{more}{so_far}"
         else:
-            self.sub_title = f"{self.query_text}: hit {index + 1} of {shown}{more}"
+            self.sub_title = f"{self.query_text}: hit {index + 1} of {shown}{more}{so_far}"
 
     @on(OptionList.OptionHighlighted, "#library-hits")
     def _highlighted(self) -> None:

@@ -78,3 +78,45 @@ async def test_ctrl_f_narrows_the_library_and_counts_come_from_the_index(make_ap
         await pilot.press("enter")
         await settle(pilot)
         assert app.current_issue.title == "城南周报"
+
+
+async def test_the_library_is_indexed_in_the_background_and_counts_fill_in(make_app, tmp_path) -> None:
+    """Opened with no index at all, the rows first show pages only; the background indexing then gives each
+    issue its article count and leaves an index that a search uses without indexing anything again."""
+    import shutil
+
+    from reader.cache import cache_dir
+    from reader.library_index import index_path, indexed_counts
+
+    library = tmp_path / "library"
+    shutil.copytree(LIBRARY, library)
+    assert not index_path(cache_dir(), library).exists()
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause()
+        screen = app.screen
+        prompts = [str(option.prompt) for option in screen.query_one(OptionList).options if not option.disabled]
+        counts = indexed_counts(library)
+        assert len(counts) == 2 and all(count > 0 for count in counts.values())
+        for ref in screen.issue_refs:
+            count = counts[str(ref.path.absolute())]
+            assert any(f"{count} article" in prompt and ref.path.name in prompt for prompt in prompts)
+        assert "indexing" not in screen.sub_title  # finished
+
+
+async def test_a_search_while_the_library_is_being_indexed_reads_what_is_indexed_so_far(make_app, monkeypatch) -> None:
+    """`/` during the background indexing does not wait for it: it searches the index as it stands and says so."""
+    app = make_app(LIBRARY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)  # indexed once
+        with monkeypatch.context() as patch:  # as if the background indexing were still at work
+            patch.setattr(LibraryScreen, "index_incomplete", property(lambda self: True))
+            await pilot.press("slash")
+            await pilot.pause()
+            await pilot.press(*"第2版", "enter")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, LibrarySearchScreen)
+            assert len(screen.hits) == 2
+            assert "still indexing" in screen.sub_title
