@@ -58,8 +58,8 @@ def test_help_screen(snap_compare) -> None:
 
 def test_library_screen(snap_compare) -> None:
     """The fixture library: two issues, oldest first: "2020-03-15  河畔日报" then "2021-06-01  城南周报",
-    each with a dim second line "2 pages · <folder>"; the first is highlighted. The header reads
-    "reader — library · library · 2 issues"."""
+    each with a dim second line "2 pages · N articles · <folder>" (the counts from the background indexing,
+    finished); the first is highlighted. The header reads "reader — library · library · 2 issues"."""
     assert snap_compare(_app(LIBRARY), terminal_size=SIZE, run_before=settle)
 
 
