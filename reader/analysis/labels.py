@@ -9,6 +9,8 @@ papers print kickers (引題) above their headlines on purpose.
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.assemble import Draft
 from reader.analysis.blocks import Block
 
@@ -29,6 +31,39 @@ def _title_case(block: Block) -> bool:
     """Every word capitalised (a nameplate, a university line), unlike a headline set in sentence case."""
     words = [word for word in " ".join(block.texts).split() if word[:1].isalpha()]
     return bool(words) and all(word[0].isupper() for word in words)
+
+
+#: Section names English papers print over the stories of a page, as their letters (``Letters to the Editor``);
+#: a title block that is only one of them labels the section, whatever its case.
+SECTION_NAMES = frozenset(
+    {
+        "letterstotheeditor",
+        "letters",
+        "opinion",
+        "editorial",
+        "editorials",
+        "commentary",
+        "guestviewpoint",
+        "viewpoint",
+        "newsbriefs",
+        "sportsbriefs",
+        "briefs",
+        "sports",
+        "campus",
+        "calendar",
+        "entertainment",
+        "insight",
+    }
+)
+_NOT_LETTER = re.compile("[^a-z]+")
+
+
+def _section_name(block: Block) -> bool:
+    """A section name: one of :data:`SECTION_NAMES`, or the ``World / Nation / State`` news label."""
+    if len(block.lines) != 1 or len(block.compact) > 40:
+        return False
+    letters = _NOT_LETTER.sub("", block.compact.casefold())
+    return letters in SECTION_NAMES or ("world" in letters and "nation" in letters)
 
 
 def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
@@ -58,6 +93,7 @@ def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
             and (
                 (first_with_text and _title_case(blocks[index]))
                 or (_in_capitals(blocks[index]) and not _in_capitals(blocks[main]))
+                or _section_name(blocks[index])
             )
             and len(" ".join(blocks[index].texts).split()) <= LABEL_MAX_WORDS + (4 if first_with_text else 0)
         ]
