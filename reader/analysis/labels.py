@@ -76,6 +76,10 @@ def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
     result: list[Draft] = []
     first_with_text = True
     for draft in drafts:
+        if draft.kind == "article" and len(draft.title) == 1 and draft.body and _section_name(blocks[draft.title[0]]):
+            # a section name over a story that has no headline of its own (SPORTSBRIEFS, Calendar)
+            result.append(Draft(kind="other", title=draft.title, closed=True, reasons={"boundaries": "section label"}))
+            draft.title = []
         if draft.kind != "article" or len(draft.title) < 2:
             result.append(draft)
             first_with_text = first_with_text and not (draft.kind == "article" and draft.body)
