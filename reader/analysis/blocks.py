@@ -77,15 +77,20 @@ _SET_LINES, _SET_WIDTHS, _SET_NUMBERS, _SET_TEXTS, _SET_COMPACT = (
 
 
 def block_of(
-    lines: tuple[Line, ...], widths: tuple[int, ...], texts: tuple[str, ...], numbers: tuple[int, ...] | None = None
+    lines: tuple[Line, ...],
+    widths: tuple[int, ...],
+    texts: tuple[str, ...],
+    numbers: tuple[int, ...] | None = None,
+    joined: str | None = None,
 ) -> Block:
-    """A :class:`Block` from lines whose stripped texts (and perhaps numbers) are known (skips ``__post_init__``)."""
+    """A :class:`Block` from lines whose stripped texts (and perhaps numbers, and ``joined``, the texts joined
+    without a separator) are known (skips ``__post_init__``)."""
     block = object.__new__(Block)
     _SET_LINES(block, lines)
     _SET_WIDTHS(block, widths)
     _SET_NUMBERS(block, tuple([line.number for line in lines]) if numbers is None else numbers)
     _SET_TEXTS(block, texts)
-    _SET_COMPACT(block, "".join("".join(texts).split()))
+    _SET_COMPACT(block, "".join(("".join(texts) if joined is None else joined).split()))
     return block
 
 
@@ -112,15 +117,21 @@ def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
     for run in _RUN.finditer("".join(["x" if text else " " for text in stripped])):
         start, end = run.span()
         texts = stripped[start:end]
-        # display_width, inlined: this runs once per line of the page
-        widths = [
-            len(text)
-            if text.isascii()
-            else 2 * len(text) - len(narrow(text))
-            if ord(text[0]) >= 0x1100
-            else len(text) + len(wide(text))
-            for text in texts
-        ]
+        joined = "".join(texts)
+        # display_width, per run when one test settles every line: all ASCII, or all wide (most CJK runs)
+        if joined.isascii():
+            widths = [len(text) for text in texts]
+        elif _NARROW.search(joined) is None:
+            widths = [2 * len(text) for text in texts]
+        else:  # display_width, inlined, line by line
+            widths = [
+                len(text)
+                if text.isascii()
+                else 2 * len(text) - len(narrow(text))
+                if ord(text[0]) >= 0x1100
+                else len(text) + len(wide(text))
+                for text in texts
+            ]
         # with three lines or more, a median this wide implies two such lines: the count alone decides
         if end - start > 2 and max(widths) >= PARAGRAPH_PER_LINE_WIDTH and _count_wide(widths) >= 2:
             blocks.extend(
@@ -128,7 +139,7 @@ def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
                 for line, width, text, number in zip(lines[start:end], widths, texts, numbers[start:end], strict=True)
             )
         else:
-            blocks.append(block_of(lines[start:end], tuple(widths), tuple(texts), tuple(numbers[start:end])))
+            blocks.append(block_of(lines[start:end], tuple(widths), tuple(texts), tuple(numbers[start:end]), joined))
     return blocks
 
 
