@@ -56,11 +56,13 @@ SECTION_NAMES = frozenset(
     }
 )
 _NOT_LETTER = re.compile("[^a-z]+")
+#: The longest section name as printed, spaces left out (``World★Nation-State`` with OCR's extra signs).
+SECTION_NAME_MAX_CHARS = 24
 
 
 def _section_name(block: Block) -> bool:
     """A section name: one of :data:`SECTION_NAMES`, or the ``World / Nation / State`` news label."""
-    if len(block.lines) != 1 or len(block.compact) > 40:
+    if len(block.compact) > SECTION_NAME_MAX_CHARS or len(block.lines) != 1:
         return False
     letters = _NOT_LETTER.sub("", block.compact.casefold())
     return letters in SECTION_NAMES or ("world" in letters and "nation" in letters)
