@@ -11,13 +11,19 @@ Coordinates are converted to pixels of the scan. ``MeasurementUnit`` ``pixel`` i
 inch, because ALTO does not record the scan's resolution. Only ratios between boxes of the same page matter
 to the analysis, so a wrong DPI guess scales the whole page and changes nothing else.
 
-The file is parsed incrementally (``iterparse`` with the safe settings of :mod:`reader.ingest.xmlsafe`), and
-each ``TextBlock`` is cleared once its lines are read, so memory stays a small multiple of the file.
+The file is parsed incrementally (``iterparse`` with the safe settings of :mod:`reader.ingest.xmlsafe`). Each
+``TextLine`` is read at its end event and cleared at once (its block's region is made at the block's end), so
+the tree never holds more than one line's words: on the impresso pages the peak grows by 0.2–1.4× the file,
+where clearing whole blocks let it reach 11× (``benchmarks/ingest_layout.py``). A line's words are read with
+``map`` over lxml's unbound ``get`` with bytes keys, so the loop over them runs in C. Plain files up to
+128 KB are parsed as one tree, walked in the same order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,7 +50,15 @@ ASSUMED_DPI = 300.0
 UNIT_SCALE = {"pixel": 1.0, "mm10": ASSUMED_DPI / 254.0, "inch1200": ASSUMED_DPI / 1200.0}
 """Pixels per ALTO measurement unit."""
 
-_TAGS = ("{*}MeasurementUnit", "{*}TextStyle", "{*}Page", "{*}TextBlock", "{*}Illustration", "{*}GraphicalElement")
+_BLOCK_TAGS = (
+    "{*}MeasurementUnit",
+    "{*}TextStyle",
+    "{*}Page",
+    "{*}TextBlock",
+    "{*}Illustration",
+    "{*}GraphicalElement",
+)
+_TAGS = (*_BLOCK_TAGS, "{*}TextLine")
 
 
 def _number(value: str | None) -> float | None:
@@ -75,25 +89,29 @@ def _make_box(left: float, top: float, right: float, bottom: float) -> Box:
     return box
 
 
+_BOX_FIELDS = (b"HPOS", b"VPOS", b"WIDTH", b"HEIGHT")
+
+
 def _box(element: etree._Element, scale: float) -> Box | None:
     """The element's HPOS/VPOS/WIDTH/HEIGHT as a box in pixels, or None when any is missing or not a number."""
-    get = element.get
     try:
-        left = float(get("HPOS"))  # type: ignore[arg-type]
-        top = float(get("VPOS"))  # type: ignore[arg-type]
-        right = left + float(get("WIDTH"))  # type: ignore[arg-type]
-        bottom = top + float(get("HEIGHT"))  # type: ignore[arg-type]
+        left, top, width, height = map(float, map(element.get, _BOX_FIELDS))  # type: ignore[arg-type]
     except (TypeError, ValueError):  # float(None): the attribute is missing
         return None
     if scale != 1.0:
-        return _make_box(left * scale, top * scale, right * scale, bottom * scale)
-    return _make_box(left, top, right, bottom)
+        return _make_box(left * scale, top * scale, (left + width) * scale, (top + height) * scale)
+    return _make_box(left, top, left + width, top + height)
+
+
+_get = etree._Element.get
+"""The unbound ``get``, for ``map`` over a line's words: the loop over them then runs in C. Its keys are bytes,
+which lxml takes without encoding them (a third cheaper than str keys, measured)."""
 
 
 def _mean(scores: list[str]) -> float | None:
     """The mean of the word confidences (``WC``) that are numbers, or None when none is."""
     try:
-        values = [float(score) for score in scores]
+        return sum(map(float, scores)) / len(scores)
     except ValueError:  # a rare malformed WC: skip it, keep the others
         values = []
         for score in scores:
@@ -127,8 +145,8 @@ def _enclosing_type(block: etree._Element) -> str | None:
 def _release(element: etree._Element, prune: bool) -> None:
     """Free a finished element's content; with ``prune``, also drop the finished siblings before it.
 
-    Clearing frees the words and lines (almost all the memory); the emptied shells left behind are small,
-    and removing them one by one costs more than the parse itself, so they go in batches.
+    Clearing frees the words (almost all the memory); the emptied shells left behind are small, and removing
+    them one by one costs more than the parse itself, so they go in batches.
     """
     element.clear(keep_tail=False)
     if prune:
@@ -137,21 +155,30 @@ def _release(element: etree._Element, prune: bool) -> None:
             del parent[: parent.index(element)]
 
 
-_PRUNE_EVERY = 1024
+_PRUNE_EVERY = 256
 """Released elements between two batch removals of emptied siblings."""
 
 
 class _AltoPage:
-    """What has been read so far; one instance per file."""
+    """What has been read so far; one instance per file.
+
+    Each ``TextLine`` is read at its end event and released at once, so the tree never holds more than one
+    line's words; its block's ``Region`` is made at the block's end.
+    """
 
     def __init__(self) -> None:
         self.scale = UNIT_SCALE["mm10"]
         self.styles: dict[str, LineStyle] = {}
+        self._chosen: dict[str, LineStyle | None] = {}  # STYLEREFS -> the style it names, while styles stay
         self.lines: list[Line] = []
         self.regions: list[Region] = []
         self.width: float | None = None
         self.height: float | None = None
         self._raw_size: tuple[float | None, float | None] | None = None
+        self._block: etree._Element | None = None  # the block of the last lines read …
+        self._block_id = ""  # … its id …
+        self._block_refs: str | None = None  # … its STYLEREFS …
+        self._block_tags: tuple[str, str, str] | None = None  # … and its namespace's tags (see line)
 
     def page_size(self, element: etree._Element) -> None:
         if self._raw_size is None:
@@ -167,83 +194,110 @@ class _AltoPage:
         style_id = element.get("ID")
         if style_id:
             self.styles[style_id] = _text_style(element)
+            self._chosen.clear()
 
-    def _line_style(self, refs: dict[str, int], fallback: str | None) -> LineStyle | None:
-        """The style most of the line's words refer to (STYLEREFS may list several ids)."""
-        chosen = max(refs, key=refs.__getitem__) if refs else fallback
+    def _line_style(self, refs: list[str], fallback: str | None) -> LineStyle | None:
+        """The style most of the line's words refer to (the first of those most referred to; STYLEREFS may list
+        several ids), else the line's or the block's."""
+        if not refs:
+            chosen = fallback
+        elif refs.count(refs[0]) == len(refs):  # the usual case: one style for the whole line
+            chosen = refs[0]
+        else:
+            counts: dict[str, int] = {}
+            for ref in refs:
+                counts[ref] = counts.get(ref, 0) + 1
+            chosen = max(counts, key=counts.__getitem__)
         if not chosen:
             return None
+        try:
+            return self._chosen[chosen]
+        except KeyError:
+            pass
+        found = None
         for ref in chosen.split():
-            style = self.styles.get(ref)
-            if style is not None:
-                return style
-        return None
+            found = self.styles.get(ref)
+            if found is not None:
+                break
+        self._chosen[chosen] = found
+        return found
+
+    def line_reader(self, tag: str) -> Callable[[etree._Element], None]:
+        """The handler of the ``TextLine`` elements of tag ``tag`` (a namespace's)."""
+        namespace = tag[: len(tag) - len("TextLine")]
+        tags = (namespace + "TextBlock", namespace + "String", namespace + "HYP")
+        return partial(self.line, tags)
+
+    def line(self, tags: tuple[str, str, str], text_line: etree._Element) -> None:
+        """A ``TextLine``: read when its parent is a ``TextBlock`` of its namespace (``tags`` are that
+        namespace's TextBlock, String and HYP)."""
+        block = text_line.getparent()
+        if block is not self._block or tags is not self._block_tags:  # else: the same block as the last line
+            if block is None or block.tag != tags[0]:
+                return
+            self._block = block
+            self._block_tags = tags
+            self._block_id = block.get("ID") or f"block-{len(self.regions) + 1}"
+            self._block_refs = block.get("STYLEREFS")
+        words = list(text_line.iterchildren(tags[1]))
+        count = len(words)
+        hyphenated = False
+        if count == 1:  # one word: CJK pages, headlines (no iterators to set up)
+            last = words[0]
+            get = last.get
+            text = get(b"CONTENT") or ""
+            value = get(b"STYLEREFS")
+            refs = [value] if value else []
+            value = get(b"STYLE")
+            font_styles = [value] if value else []
+            value = get(b"WC")
+            scores = [value] if value else []
+        elif count:
+            text = " ".join(map(_get, words, repeat(b"CONTENT", count), repeat("", count)))
+            refs = list(filter(None, map(_get, words, repeat(b"STYLEREFS", count))))
+            font_styles = list(filter(None, map(_get, words, repeat(b"STYLE", count))))  # ALTO 2+, on the word
+            scores = list(filter(None, map(_get, words, repeat(b"WC", count))))
+            last = words[-1]
+        else:
+            text = ""
+            refs = font_styles = scores = []
+        if count:
+            hyp = next(last.itersiblings(tags[2]), None)  # the first HYP after the last word
+            if hyp is not None:
+                text += hyp.get("CONTENT") or "-"
+                hyphenated = True
+            else:
+                hyphenated = last.get("SUBS_TYPE") == "HypPart1"
+        style = self._line_style(refs, text_line.get("STYLEREFS") or self._block_refs)
+        if font_styles:
+            half = count / 2
+            bold = sum("bold" in font_style for font_style in font_styles)
+            italic = sum("italic" in font_style for font_style in font_styles)
+            style = LineStyle(style.font_size if style else None, bold > half, italic > half)
+        lines = self.lines
+        set_number, set_text, set_box, set_region, set_style, set_confidence, set_hyphenated = _LINE_SLOTS
+        line = _new(Line)  # Line(...) without the frozen dataclass's __init__: this runs once per line
+        set_number(line, len(lines) + 1)
+        set_text(line, sanitize(text) if text else "")
+        set_box(line, _box(text_line, self.scale))
+        set_region(line, self._block_id)
+        set_style(line, style)
+        set_confidence(line, _mean(scores) if scores else None)
+        set_hyphenated(line, hyphenated)
+        lines.append(line)
 
     def block(self, element: etree._Element) -> None:
-        tag = element.tag
-        namespace = tag[: len(tag) - len("TextBlock")]
-        line_tag, string_tag, hyp_tag = namespace + "TextLine", namespace + "String", namespace + "HYP"
-        scale = self.scale
-        block_id = element.get("ID") or f"block-{len(self.regions) + 1}"
+        if element is self._block:
+            block_id = self._block_id
+            self._block = self._block_tags = None
+        else:
+            block_id = element.get("ID") or f"block-{len(self.regions) + 1}"
         region = _new(Region)  # Region(...) without the frozen dataclass's __init__
         set_id, set_kind, set_region_box = _REGION_SLOTS
         set_id(region, block_id)
         set_kind(region, _enclosing_type(element))
-        set_region_box(region, _box(element, scale))
+        set_region_box(region, _box(element, self.scale))
         self.regions.append(region)
-        block_refs = element.get("STYLEREFS")
-        lines = self.lines
-        set_number, set_text, set_box, set_region, set_style, set_confidence, set_hyphenated = _LINE_SLOTS
-        for text_line in element:  # one pass over the children: cheaper than a tag-filtered iterator
-            if text_line.tag != line_tag:
-                continue
-            words: list[str] = []
-            scores: list[str] = []
-            refs: dict[str, int] = {}
-            font_styles: list[str] = []
-            last_word = None
-            hyp = None
-            for child in text_line:
-                child_tag = child.tag
-                if child_tag == string_tag:
-                    get = child.get
-                    words.append(get("CONTENT") or "")
-                    confidence = get("WC")
-                    if confidence is not None:
-                        scores.append(confidence)
-                    ref = get("STYLEREFS")
-                    if ref:
-                        refs[ref] = refs.get(ref, 0) + 1
-                    font_style = get("STYLE")  # ALTO 2+: "bold italics" on the word itself
-                    if font_style:
-                        font_styles.append(font_style)
-                    last_word = child
-                    hyp = None
-                elif child_tag == hyp_tag and hyp is None and last_word is not None:
-                    hyp = child  # the first HYP after the line's last word
-            hyphen = ""
-            hyphenated = False
-            if hyp is not None:
-                hyphen = hyp.get("CONTENT") or "-"
-                hyphenated = True
-            elif last_word is not None:
-                hyphenated = last_word.get("SUBS_TYPE") == "HypPart1"
-            text = " ".join(words) + hyphen
-            style = self._line_style(refs, text_line.get("STYLEREFS") or block_refs)
-            if font_styles:
-                half = len(words) / 2
-                bold = sum("bold" in font_style for font_style in font_styles)
-                italic = sum("italic" in font_style for font_style in font_styles)
-                style = LineStyle(style.font_size if style else None, bold > half, italic > half)
-            line = _new(Line)  # Line(...) without the frozen dataclass's __init__: this runs once per line
-            set_number(line, len(lines) + 1)
-            set_text(line, sanitize(text) if text else "")
-            set_box(line, _box(text_line, scale))
-            set_region(line, block_id)
-            set_style(line, style)
-            set_confidence(line, _mean(scores) if scores else None)
-            set_hyphenated(line, hyphenated)
-            lines.append(line)
 
     def figure(self, element: etree._Element) -> None:
         tag = element.tag
@@ -280,7 +334,7 @@ def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> 
             or holds no text line.
     """
     page = _AltoPage()
-    by_name = {
+    by_name: dict[str, Callable[[etree._Element], None]] = {
         "TextBlock": page.block,
         "TextStyle": page.style,
         "MeasurementUnit": page.unit,
@@ -289,23 +343,27 @@ def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> 
         "Page": page.page_size,
     }
     handlers: dict[str, Callable[[etree._Element], None]] = {}  # by full tag: one namespace split per tag
-
-    def handle(element: etree._Element) -> None:
-        tag = element.tag
-        handler = handlers.get(tag)
-        if handler is None:
-            handler = handlers[tag] = by_name[tag.rsplit("}", 1)[-1]]
-        handler(element)
-
     source: str | BinaryIO | None = None
     try:
         data = _small_plain_file(path, limit)
         if data is not None:
             check_prolog(data[:HEAD_BYTES], path)
-            # The elements come in the order iterparse's "end" events would give them for these tags: none of
-            # them holds another, except Page, whose handler only records the page size.
-            for element in etree.fromstring(data, safe_parser()).iter(*_TAGS):
-                handle(element)
+            # The elements in document order, each text block's lines read just before the block itself: the
+            # order of the incremental parse's end events, as none of these elements holds another but Page
+            # (whose handler only records the page size). Nothing to release.
+            for element in etree.fromstring(data, safe_parser()).iter(*_BLOCK_TAGS):
+                tag = element.tag
+                handler = handlers.get(tag)
+                if handler is None:
+                    handler = handlers[tag] = by_name[tag.rsplit("}", 1)[-1]]
+                if handler == page.block:
+                    line_tag = tag[: len(tag) - len("TextBlock")] + "TextLine"
+                    line_handler = handlers.get(line_tag)
+                    if line_handler is None:
+                        line_handler = handlers[line_tag] = page.line_reader(line_tag)
+                    for text_line in element.iterchildren(line_tag):
+                        line_handler(text_line)
+                handler(element)
         else:
             # A plain file is read by libxml2 itself (its size is checked first); gzip goes through the
             # bounded stream.
@@ -313,7 +371,11 @@ def read_alto(path: Path, number: int = 1, *, limit: int = MAX_LAYOUT_BYTES) -> 
             source = open_bounded(path, limit) if is_gzip(path) else str(check_size(path, limit))
             released = 0
             for _, element in iterparse_safe(source, events=("end",), tag=_TAGS):
-                handle(element)
+                tag = element.tag
+                handler = handlers.get(tag)
+                if handler is None:
+                    handler = handlers[tag] = by_name.get(tag.rsplit("}", 1)[-1]) or page.line_reader(tag)
+                handler(element)
                 released += 1
                 _release(element, released % _PRUNE_EVERY == 0)
     except etree.XMLSyntaxError as exc:
