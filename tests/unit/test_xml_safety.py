@@ -174,18 +174,24 @@ _PEAK = textwrap.dedent(
 )
 
 
-def _big_alto(path: Path) -> None:
+def _big_alto(path: Path, blocks: int = 1000) -> None:
+    """20,000 lines in ``blocks`` blocks."""
     line = (
         '<TextLine HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4">'
         + '<String CONTENT="word" HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4" WC="0.9"/><SP/>' * 12
         + "</TextLine>"
     )
-    block = '<TextBlock ID="B" HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4">' + line * 20 + "</TextBlock>"
+    block = '<TextBlock ID="B" HPOS="1" VPOS="2" WIDTH="3" HEIGHT="4">'
     with path.open("w", encoding="utf-8") as handle:
         handle.write('<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page><PrintSpace>')
-        for _ in range(1000):
-            handle.write(block)
+        for _ in range(blocks):
+            handle.write(block + line * (20_000 // blocks) + "</TextBlock>")
         handle.write("</PrintSpace></Page></Layout></alto>")
+
+
+def _one_block_alto(path: Path) -> None:
+    """The same lines in one block: reading it must not hold the whole block's words (a tree of ~18x)."""
+    _big_alto(path, blocks=1)
 
 
 def _big_hocr(path: Path) -> None:
@@ -212,7 +218,13 @@ def _big_abbyy(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name, write", [("big.alto.xml", _big_alto), ("big.hocr", _big_hocr), ("big_abbyy.xml", _big_abbyy)]
+    "name, write",
+    [
+        ("big.alto.xml", _big_alto),
+        ("one-block.alto.xml", _one_block_alto),
+        ("big.hocr", _big_hocr),
+        ("big_abbyy.xml", _big_abbyy),
+    ],
 )
 def test_a_large_layout_page_is_read_in_at_most_eight_times_its_size(
     tmp_path: Path, name: str, write: Callable[[Path], None]
