@@ -26,7 +26,15 @@ _PATTERNS = (
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _PATTERNS))
 
 
+#: The characters a dateline can open with, besides the ASCII capitals: others skip the pattern.
+_OPENERS = frozenset("本新中路美法（(")
+
+
 def find_dateline(text: str) -> str | None:
     """Return the dateline at the start of ``text`` as printed, or None."""
-    match = _ANY.match(text.lstrip())
+    text = text.lstrip()
+    opening = text[:1]
+    if opening not in _OPENERS and not "A" <= opening <= "Z":
+        return None
+    match = _ANY.match(text)
     return match.group(0).strip() if match else None

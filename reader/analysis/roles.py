@@ -61,6 +61,8 @@ _PHOTO_CREDIT = re.compile(r"(?:攝|摄|攝影|摄影|贈|赠)$")
 #: Glyphs that papers print before a new short item (◘ 特告 …); a block opening with one starts an article.
 ITEM_MARKERS = frozenset("◘◆■●")
 _CAPTION = re.compile(r"^(?:图为|圖為|圖爲|（图|（圖|上图|下图|左图|右图|上圖|下圖|photo\b|\(photo)", re.IGNORECASE)
+#: The characters :data:`_CAPTION` can open with (no other character folds to p or P): others skip it.
+_CAPTION_OPENERS = frozenset("图圖（上下左右pP(")
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -226,7 +228,10 @@ def _split_running_head(block: Block, result: list[Block]) -> Block:
     ``Monday, May 11, 1992`` over a headline): each line down to it goes to ``result`` as a block of its own,
     and the rest is returned (``block`` itself when there is no such head)."""
     head = -1
-    for position, text in enumerate(block.texts[: min(RUNNING_HEAD_LINES, len(block.lines) - 1)]):
+    texts = block.texts[: min(RUNNING_HEAD_LINES, len(block.lines) - 1)]
+    if _LATIN_LETTER.search("".join(texts)) is None:
+        return block  # no line to look at holds a Latin letter (most CJK blocks): one search for all
+    for position, text in enumerate(texts):
         if len(text) <= 60 and _LATIN_LETTER.search(text) and _is_running_head(text, True):
             head = position
     if head < 0:
@@ -264,7 +269,11 @@ _TITLE_ROLE = BlockRole("title", reason="short block without clause punctuation"
 
 def _is_running_head(text: str, latin: bool) -> bool:
     """A line of a page's running head: page or edition number, or (Latin) a weekday and the date."""
-    if _FURNITURE_MARK.search(text) or _FURNITURE_START.match(text):
+    if ("第" in text or "星期" in text) and _FURNITURE_MARK.search(text):
+        return True
+    # _FURNITURE_START opens with a letter (a case variant of an ASCII one) or a digit: an ideograph or CJK
+    # punctuation first (none folds to an ASCII letter) skips it
+    if (text[:1] < "\u3000" or text[0].isdecimal()) and _FURNITURE_START.match(text):
         return True
     # every weekday ends in "day": lines without it (most) skip the date pattern
     return latin and "day" in text.lower() and _DATE_LINE.search(text) is not None
@@ -299,7 +308,9 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
         return BlockRole("body", wide=wide, dateline=dateline, reason=f"opens with the dateline {dateline}")
     title_like = _title_like(block)
     boxed = len(compact) > 2 and compact[0] in ITEM_MARKERS and compact[-1] in ITEM_MARKERS
-    if _CAPTION.match(first) or (title_like and (boxed or _PHOTO_CREDIT.search(compact))):
+    if (first[:1] in _CAPTION_OPENERS and _CAPTION.match(first)) or (
+        title_like and (boxed or _PHOTO_CREDIT.search(compact))
+    ):
         return BlockRole("caption", reason="picture caption or photo credit")
     if title_like and _CHAPTER.match(first):
         return BlockRole("body", reason="chapter heading inside the text", title_like=True)
