@@ -301,9 +301,22 @@ def is_staff_line(text: str) -> bool:
     return bool(_STAFF.match(_strip(text)))
 
 
+#: The letters :data:`_LATIN_BY` opens with (no other character folds to one of them).
+_LATIN_BY_OPENERS = frozenset("bBpPvVdD")
+
+
+def _credit_shaped(text: str) -> bool:
+    """``_CREDIT_SHAPE.fullmatch(text)``; a line of one token too long for it (most lines of CJK text) skips it."""
+    if len(text) > _MAX_TOKEN:
+        tokens = text.split(None, 1)
+        if len(tokens) == 1 and len(tokens[0]) > _MAX_TOKEN:
+            return False
+    return _CREDIT_SHAPE.fullmatch(text) is not None
+
+
 def is_signature_line(text: str) -> bool:
     """A credit line that may close a text block without a blank line before it (``记者 孙庆辉``, ``By X``)."""
-    if not _CREDIT_SHAPE.fullmatch(text) and not _LATIN_BY.match(text.lstrip()):
+    if not _credit_shaped(text) and not (text.lstrip()[:1] in _LATIN_BY_OPENERS and _LATIN_BY.match(text.lstrip())):
         return False  # neither shape, whatever the spacing
     stripped = _strip(text)
     return len(stripped) <= 60 and (

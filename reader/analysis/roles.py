@@ -136,11 +136,12 @@ def is_prose(block: Block) -> bool:
     return marks >= 4 and len(block.compact) <= 12 * marks
 
 
-def _title_like(block: Block) -> bool:
+def _title_like(block: Block, has_latin: bool = True) -> bool:
+    """Whether ``block`` reads as a title; ``has_latin=False`` says its text holds no Latin letter (known)."""
     text = block.compact
     if not text or len(block.lines) > 4 or len(text) > LATIN_TITLE_MAX_CHARS:
         return False  # too long for either script (the joined text is at least as long as the compact)
-    if _is_latin(text):
+    if has_latin and _is_latin(text):
         joined = " ".join(block.texts)
         ending = joined.rstrip(" \"'”’-—_")
         # the cheap tests first; the regex last
@@ -306,7 +307,7 @@ def classify_block(block: Block, column_width: float) -> BlockRole:
     dateline = find_dateline(first)
     if dateline:
         return BlockRole("body", wide=wide, dateline=dateline, reason=f"opens with the dateline {dateline}")
-    title_like = _title_like(block)
+    title_like = _title_like(block, latin or len(compact) > 60)  # latin: a Latin letter in a short compact
     boxed = len(compact) > 2 and compact[0] in ITEM_MARKERS and compact[-1] in ITEM_MARKERS
     if (first[:1] in _CAPTION_OPENERS and _CAPTION.match(first)) or (
         title_like and (boxed or _PHOTO_CREDIT.search(compact))
