@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.candidates import EXACT_UP_TO, GramIndex
+from reader.analysis.jumps import find_jump
 from reader.analysis.overlap import bigram_codes, coverage
-from reader.analysis.roles import ITEM_MARKERS, BlockRole
+from reader.analysis.roles import ITEM_MARKERS, BlockRole, left_open
 
 __all__ = ["Draft", "assemble"]
 
@@ -72,6 +73,77 @@ def _after_byline(draft: Draft, index: int, roles: list[BlockRole]) -> bool:
     if not draft.byline or draft.byline[-1] >= index:
         return False
     return all(roles[between].role == "furniture" for between in range(draft.byline[-1] + 1, index))
+
+
+def _byline_inside(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole]) -> bool:
+    """Whether the opening byline ``index`` stands inside the text of ``draft`` (OCR read it mid-column).
+
+    The text above stopped in mid-sentence and the text below it (after its staff lines) goes on in lower
+    case: a sentence runs through the byline, so it is the byline of this story, not the head of the next.
+    """
+    if not draft.body or draft.body[-1] != index - 1 or roles[index - 1].role != "body":
+        return False
+    last = blocks[index - 1].texts[-1].rstrip()
+    if not last or last[-1] in SENTENCE_END or last[-1] in ":;" or not last[-1].isascii():
+        return False
+    following = index + 1
+    while following < len(roles) and roles[following].role == "byline" and not roles[following].opens:
+        following += 1
+    if following >= len(roles) or roles[following].role != "body":
+        return False
+    return blocks[following].texts[0][:1].islower()
+
+
+#: A headline over a "By" line, when OCR took it for text: one line of at most this many words …
+HEADING_MAX_WORDS = 14
+#: … and this many characters.
+HEADING_MAX_CHARS = 110
+
+
+def _heading_shaped(block: Block, role: BlockRole) -> bool:
+    """A title block, or one short line of body that does not end like a sentence, a clause or a broken line."""
+    if role.role == "title":
+        return not role.byline_lines
+    if role.role != "body" or role.dateline is not None or role.opens or len(block.lines) != 1:
+        return False
+    text = block.texts[0].rstrip(" \"'”’")
+    if not 0 < len(text) <= HEADING_MAX_CHARS or text[-1] in ".,;:!?" or len(text.split()) > HEADING_MAX_WORDS:
+        return False
+    return not left_open(text)
+
+
+def _heading_before(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole]) -> list[int]:
+    """The headline blocks that end the body of ``draft`` right above the opening byline ``index``.
+
+    A "By NAME" line heads its story from under the story's headline: title-shaped blocks just above it,
+    with only page furniture between, are that headline, not a heading at the end of the text above. The
+    run opens with a capital; unless every block of it is a title, the text above it ends a sentence (a
+    line left open is the end of a paragraph cut by the column). A draft with nothing else keeps its
+    first block.
+    """
+    body = draft.body
+    position = len(body)
+    keep = 0 if (draft.title or draft.byline or draft.lead) else 1
+    expected = index - 1
+    while position > keep:
+        while expected > body[position - 1] and roles[expected].role == "furniture":
+            expected -= 1
+        block_index = body[position - 1]
+        if block_index != expected or not _heading_shaped(blocks[block_index], roles[block_index]):
+            break
+        position -= 1
+        expected = block_index - 1
+    # the run opens with a capital: a lower-case line goes on from the one above
+    while position < len(body) and not blocks[body[position]].texts[0].lstrip("\"'“‘")[:1].isupper():
+        position += 1
+    run = body[position:]
+    if not run or all(roles[i].role == "title" for i in run) or position == 0:
+        return run
+    before = body[position - 1]
+    last = blocks[before].texts[-1].rstrip(" '\"’”)")
+    if (last and last[-1] in SENTENCE_END) or roles[before].reason.startswith("jump line"):
+        return run
+    return run if "page" in last[-12:].lower() and find_jump(last, "to") is not None else []
 
 
 #: Body printed between a title and its "By" line is a picture caption or deck when it is this short.
@@ -241,8 +313,18 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
                 draft = start()
                 draft.byline.append(index)
                 continue
+            if role.opens and not current.byline and _byline_inside(current, index, blocks, roles):
+                current.byline.append(index)
+                current.reasons["byline"] = "By line printed inside the text, whose sentence runs on past it"
+                continue
             if role.opens and (current.body or current.lead) and not _only_captions(current, blocks):
+                heading = _heading_before(current, index, blocks, roles)
+                if heading:  # … under its own headline, which the text above took as a heading of its own
+                    del current.body[-len(heading) :]
                 draft = start()  # "By NAME" after a finished text heads the next story
+                if heading:
+                    draft.title.extend(heading)
+                    draft.reasons["headline"] = "title block right above the By line that heads the story"
                 draft.byline.append(index)
                 continue
             if _second_byline(current, index, blocks, roles):

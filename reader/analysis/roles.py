@@ -14,7 +14,7 @@ from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signat
 from reader.analysis.datelines import find_dateline
 from reader.analysis.latin import mark_latin_roles
 
-__all__ = ["BlockRole", "classify_blocks", "is_latin_page", "page_column_width", "split_byline_tails"]
+__all__ = ["BlockRole", "classify_blocks", "is_latin_page", "left_open", "page_column_width", "split_byline_tails"]
 
 TITLE_MAX_CHARS = 48
 LATIN_TITLE_MAX_CHARS = 110
@@ -98,6 +98,13 @@ _BROKEN_SENTENCE = re.compile(
 )
 #: A headline that ends by naming its speaker ("AIDS education is needed, Reagan says"), not a broken sentence.
 _HEADLINE_SAYS = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:says|said)$")
+
+
+def left_open(text: str) -> bool:
+    """Whether a Latin line stops in mid-sentence (a broken word, a trailing little word), not as a headline."""
+    return _BROKEN_SENTENCE.search(text) is not None and _HEADLINE_SAYS.search(text) is None
+
+
 #: A jump line: where an article continues or where it came from ("See PATROL, back page", "From page 1").
 _JUMP = re.compile(
     r"(?:please\s+)?se[ec]\s+[^.!?]{0,40}\bpages?\b|(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE

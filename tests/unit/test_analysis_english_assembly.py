@@ -1,0 +1,45 @@
+"""English pages: how stories are assembled from blocks when OCR order breaks them up (issue 11)."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze_page
+from reader.model import Line, Page
+
+_BODY = (
+    "The committee met on Tuesday evening to discuss the budget for next year, and members argued for "
+    "three hours about the new parking structure before anyone proposed a vote on it."
+)
+_MORE = (
+    "Students who spoke at the meeting said the fees were already too high, and several asked the board to "
+    "wait until the spring before it decides anything about the plan."
+)
+
+
+def _page(*rows: str) -> Page:
+    return Page(number=1, source="t.txt", lines=tuple(Line(i, text) for i, text in enumerate(rows, 1)))
+
+
+def _articles(*rows: str):
+    return [a for a in analyze_page(_page(*rows)) if a.kind == "article"]
+
+
+def test_a_headline_read_as_text_above_a_by_line_heads_the_next_story() -> None:
+    rows = ("Council delays vote", "By Jane Doe", _BODY, _MORE, "Library opens new wing", "for night students")
+    articles = _articles(*rows, "By John Roe", "Staff Writer", _BODY)
+    assert [a.source_lines for a in articles] == [(1, 2, 3, 4), (5, 6, 7, 8, 9)]
+    assert articles[1].headline_lines == (5, 6)
+    assert articles[1].byline == "By John Roe Staff Writer"
+
+
+def test_a_line_left_open_above_a_by_line_stays_with_its_text() -> None:
+    # the last line ends in mid-sentence: it is the end of a paragraph, not a headline
+    rows = ("Council delays vote", "By Jane Doe", _BODY, _MORE, "The board will meet again in", "By John Roe", _MORE)
+    articles = _articles(*rows)
+    assert [a.source_lines for a in articles] == [(1, 2, 3, 4, 5), (6, 7)]
+
+
+def test_a_by_line_inside_a_running_sentence_is_the_story_s_byline() -> None:
+    rows = ("Council delays vote", _BODY, _MORE + " The council will meet again in the", "By Jane Doe", _MORE.lower())
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4, 5)
+    assert article.byline == "By Jane Doe"
