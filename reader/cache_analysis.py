@@ -225,11 +225,14 @@ def _warm(
         return None
     issue_id, keys = record
     page_analyses = []
-    for file, key in zip(files, keys, strict=True):
-        hit = cache.get(key, str(file))
-        if hit is None:
-            return None
-        page_analyses.append(PageAnalysis(*hit))
+    from reader.startup import collector_paused
+
+    with collector_paused():  # thousands of articles and their tuples, and no cycles among them
+        for file, key in zip(files, keys, strict=True):
+            hit = cache.get(key, str(file))
+            if hit is None:
+                return None
+            page_analyses.append(PageAnalysis(*hit))
     pages = tuple(page_analysis.page for page_analysis in page_analyses)
     from reader.metadata import complete_issue_meta
 

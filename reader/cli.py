@@ -265,12 +265,17 @@ def _describe_os_error(exc: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; return the process exit code."""
+    argv_is_process = argv is None  # the ``reader`` command itself, not a test calling main([...])
     argv = list(sys.argv[1:] if argv is None else argv)
     if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     if _wants_app(argv):
         args = simple_app_args(argv) or build_app_parser().parse_args(argv)
         return _run(run_app, args)
+    if argv_is_process:
+        from reader.startup import one_process_one_job
+
+        one_process_one_job()
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SanitizingWriter(stdout), SanitizingWriter(stderr)  # type: ignore[assignment]
     try:

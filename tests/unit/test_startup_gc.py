@@ -13,7 +13,7 @@ from reader import startup
 def _gc_restored():
     enabled = gc.isenabled()
     yield
-    startup._paused = startup._freeze = False
+    startup._paused = startup._freeze = startup._one_app = False
     gc.unfreeze()
     if enabled:
         gc.enable()
@@ -52,3 +52,31 @@ def test_only_the_reader_command_freezes_what_start_up_built() -> None:
     startup.pause_gc(freeze_on_resume=True)
     startup.resume_gc()
     assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+def test_collector_paused_turns_collection_off_inside_and_back_on_after_an_error() -> None:
+    gc.enable()
+    with pytest.raises(RuntimeError):
+        with startup.collector_paused():
+            assert not gc.isenabled()
+            with startup.collector_paused():  # nested: the inner block leaves it off
+                pass
+            assert not gc.isenabled()
+            raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    with startup.collector_paused():
+        pass
+    assert not gc.isenabled(), "a collector someone else switched off stays off"
+
+
+def test_collector_paused_freezes_what_it_built_only_in_a_one_job_process() -> None:
+    gc.enable()
+    gc.unfreeze()
+    with startup.collector_paused():
+        built = [[index] for index in range(1000)]
+    assert gc.get_freeze_count() == 0, "in-process use (tests, the app as a library) keeps the collector's view"
+    startup.one_process_one_job()
+    with startup.collector_paused():
+        built = [[index] for index in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() >= len(built)
