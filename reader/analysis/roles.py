@@ -94,7 +94,8 @@ def page_column_width(blocks: list[Block]) -> float:
 #: conjunction or auxiliary in lower case ("A police spokesman said the", "two proposals for fur-").
 _BROKEN_SENTENCE = re.compile(
     r"[a-z]-$|\s(?:the|a|an|of|to|in|and|or|but|for|with|as|at|by|on|from|that|than|is|are|was|were|be|"
-    r"his|her|their|its|our|said|says|will|would|has|have|had)$"
+    r"his|her|their|its|our|said|says|will|would|has|have|had|could|should|might|must|can|into|this|which|who)$"
+    r"|\s[a-z]+['’]s$"  # a possessive waits for its noun ("was in last year’s")
 )
 #: A headline that ends by naming its speaker ("AIDS education is needed, Reagan says"), not a broken sentence.
 _HEADLINE_SAYS = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:says|said)$")

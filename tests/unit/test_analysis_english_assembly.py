@@ -43,3 +43,19 @@ def test_a_by_line_inside_a_running_sentence_is_the_story_s_byline() -> None:
     (article,) = _articles(*rows)
     assert article.source_lines == (1, 2, 3, 4, 5)
     assert article.byline == "By Jane Doe"
+
+
+def test_lines_that_wait_for_their_next_word_are_left_open() -> None:
+    from reader.analysis.roles import left_open
+
+    assert left_open("Official word of her selection could")
+    assert left_open("The dean was a member of last year’s")
+    assert not left_open("Lacrosse team ousted by rivals")
+    assert not left_open("AIDS education is needed, Reagan says")
+
+
+def test_a_paragraph_cut_at_a_possessive_does_not_head_a_story() -> None:
+    rows = ("Council delays vote", "By Jane Doe", _BODY, "The dean was a member of last year’s", _MORE)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4, 5)
+    assert article.headline_lines == (1,)
