@@ -34,9 +34,10 @@ _PHRASE_WORDS = frozenset(
 )
 #: The shape of a name line, tested before the word-by-word checks: capitalised words and particles only.
 _NAME_LINE = re.compile(
-    r"[_ ]*[A-Z][A-Za-z.'’-]*,?(?:[_ ]+(?:[A-Z][A-Za-z.'’-]*|[A-Z]\.|de|van|von|del|da|di|la|le),?){1,5}[_ .,]*$"
+    r"[_ ]*[A-Z][A-Za-z\u00c0-\u024f.'’-]*,?"
+    r"(?:[_ ]+(?:[A-Z][A-Za-z\u00c0-\u024f.'’-]*|[A-Z]\.|de|van|von|del|da|di|la|le),?){1,5}[_ .,]*$"
 )
-_NAME_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*|[A-Z]\.|(?:de|van|von|del|da|di|la|le)")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f.'’-]*|[A-Z]\.|(?:de|van|von|del|da|di|la|le)")
 
 
 def is_noise(text: str) -> bool:

@@ -59,3 +59,11 @@ def test_a_paragraph_cut_at_a_possessive_does_not_head_a_story() -> None:
     (article,) = _articles(*rows)
     assert article.source_lines == (1, 2, 3, 4, 5)
     assert article.headline_lines == (1,)
+
+
+def test_a_signature_name_may_carry_accents() -> None:
+    from reader.analysis.latin import is_signature_name
+
+    assert is_signature_name("Ana Sabían Animal Science")
+    assert is_signature_name("José Peña")
+    assert not is_signature_name("Café opens today")
