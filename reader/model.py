@@ -5,10 +5,10 @@ Nothing here imports Textual or touches the disk. Widgets receive these objects;
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 ArticleKind = Literal["article", "caption", "notice", "advert", "other"]
 ARTICLE_KINDS: tuple[str, ...] = ("article", "caption", "notice", "advert", "other")
@@ -300,6 +300,39 @@ class Article:
     def text(self) -> str:
         """All cleaned paragraphs separated by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+
+_Frozen = TypeVar("_Frozen")
+
+
+def slot_builder(cls: type[_Frozen]) -> Callable[..., _Frozen]:
+    """A function that builds ``cls`` (a frozen dataclass with slots) as its ``__init__`` would, through the
+    slots' own setters.
+
+    A frozen dataclass's ``__init__`` sets each field with ``object.__setattr__``; the slots' setters make the
+    same object in about half the time (the analysis builds an :class:`Article` and a :class:`Confidence` per
+    article). The function takes the same arguments, by keyword only, with the same plain defaults (a field
+    with a default factory must be given); it is generated once from the dataclass's fields, as
+    ``dataclasses`` generates ``__init__``, so a new field needs no change here. ``cls`` may have no
+    ``__post_init__``.
+    """
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__ that the builder would skip")
+    names: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    parameters: list[str] = []
+    body: list[str] = ["    made = new(cls)"]
+    for item in fields(cls):
+        names[f"set_{item.name}"] = getattr(cls, item.name).__set__
+        if item.default is MISSING:
+            parameters.append(item.name)
+        else:
+            names[f"default_{item.name}"] = item.default
+            parameters.append(f"{item.name}=default_{item.name}")
+        body.append(f"    set_{item.name}(made, {item.name})")
+    source = "\n".join([f"def build(*, {', '.join(parameters)}):", *body, "    return made"])
+    exec(source, names)  # noqa: S102 - source built above from the dataclass's own field names
+    build: Callable[..., _Frozen] = names["build"]
+    return build
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 __all__ = ["bigram_codes", "bigrams", "coverage", "letter_codes"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
+#: ASCII characters that are not letters or digits: ``bytes.translate`` deletes them at C speed.
+_ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 
 
 def bigrams(texts: Iterable[str]) -> set[str]:
@@ -21,7 +23,10 @@ def bigram_codes(texts: Iterable[str]) -> set[int]:
 
     The coding is one-to-one, so sizes and overlaps of code sets equal those of the bigram sets.
     """
-    return letter_codes(_NOT_WORD.sub("", "".join(texts).casefold()))
+    joined = "".join(texts)
+    if joined.isascii():  # case-folding is lowering, and the ASCII non-alphanumerics are what [\W_] drops
+        return letter_codes(joined.encode("ascii").lower().translate(None, _ASCII_NOT_ALNUM).decode("ascii"))
+    return letter_codes(_NOT_WORD.sub("", joined.casefold()))
 
 
 def letter_codes(letters: str) -> set[int]:

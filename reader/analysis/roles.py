@@ -39,17 +39,20 @@ _DATE_LINE = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
+#: Prices and contact details, as searched in a block's compact text (no whitespace). The English words of
+#: the advert signals ("for sale", "call 5", "phone 5") hold a space, which a compact text lacks, so they are
+#: left out; what stays has no letter that case could change, so the pattern needs no IGNORECASE (which
+#: made the regex engine fold every character it scanned).
 _ADVERT = re.compile(
     r"電話|电话|價目|价目|售價|售价|特價|大減價|大减价|犧牲|廉價|發行所|总经销|總經銷|代售處|門市|"
-    r"每[瓶盒打罐]|[洋元]\s*[一二三四五六七八九十]+[元角分]|\$\d|for sale|call \d|phone \d",
-    re.IGNORECASE,
+    r"每[瓶盒打罐]|[洋元]\s*[一二三四五六七八九十]+[元角分]|\$\d"
 )
-#: In a compact text (no whitespace) of ASCII only, ``_ADVERT`` can match nothing but a dollar amount.
+#: In a compact text of ASCII only, ``_ADVERT`` can match nothing but a dollar amount.
 _DOLLAR_AMOUNT = re.compile(r"\$\d")
 
 
 def _is_advert_text(compact: str) -> bool:
-    """``_ADVERT.search(compact)``: the ASCII words of the pattern hold spaces, which a compact text lacks."""
+    """Whether the compact text of a block names prices or contact details (:data:`_ADVERT`)."""
     if compact.isascii():
         return "$" in compact and _DOLLAR_AMOUNT.search(compact) is not None
     return _ADVERT.search(compact) is not None
@@ -101,9 +104,19 @@ _BROKEN_SENTENCE = re.compile(
 _HEADLINE_SAYS = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:says|said)$")
 
 
+#: :data:`_BROKEN_SENTENCE` matches at most this many characters before the end (a space, a word of up to five
+#: letters and the newline ``$`` may stand before), so it is searched in the line's tail only.
+BROKEN_SENTENCE_TAIL = 8
+
+
+def _broken_sentence(text: str) -> bool:
+    """``_BROKEN_SENTENCE.search(text)``, tried at the last positions only (not at every one of a long line)."""
+    return _BROKEN_SENTENCE.search(text, len(text) - BROKEN_SENTENCE_TAIL) is not None
+
+
 def left_open(text: str) -> bool:
     """Whether a Latin line stops in mid-sentence (a broken word, a trailing little word), not as a headline."""
-    return _BROKEN_SENTENCE.search(text) is not None and _HEADLINE_SAYS.search(text) is None
+    return _broken_sentence(text) and _HEADLINE_SAYS.search(text) is None
 
 
 #: A jump line: where an article continues or where it came from ("See PATROL, back page", "From page 1").
@@ -160,7 +173,7 @@ def _title_like(block: Block, has_latin: bool = True) -> bool:
             and (joined[0].isupper() or joined[0].isdigit() or joined[0] in "\"'“‘")
             and ". " not in joined
             and 2 <= len(joined.split()) <= 14
-            and (not _BROKEN_SENTENCE.search(joined) or _HEADLINE_SAYS.search(joined) is not None)
+            and (not _broken_sentence(joined) or _HEADLINE_SAYS.search(joined) is not None)
         )
     if text[0] in "「『“" and text[-1] in "」』”":
         return False  # a short line of dialogue, not a headline

@@ -38,7 +38,9 @@ def _reads_as_text(block: Block, role: BlockRole) -> bool:
     first = block.texts[0].lstrip()
     if first[:1] in _SIGN_OFF_MARKS:
         return True
-    if first[:1].islower() or _OPEN_END.search(block.texts[-1]):
+    last = block.texts[-1]
+    # _OPEN_END matches within the last OPEN_END_TAIL characters: the positions before are not tried
+    if first[:1].islower() or _OPEN_END.search(last, len(last) - OPEN_END_TAIL):
         return True  # a sentence running on from the line before, or left open to the next
     return _ends_sentence(block) or is_prose(block)
 
@@ -48,6 +50,9 @@ _OPEN_END = re.compile(
     r"[a-z]-$|(?:^|\s)(?:the|a|an|of|to|in|and|or|but|for|with|as|at|by|on|from|that|than|is|are|was|were|be|"
     r"his|her|their|its|our|said|says|will|would|has|have|had|who|which|when|could|should)$"
 )
+#: The most characters :data:`_OPEN_END` spans: a space, a word of up to six letters and the newline ``$``
+#: may stand before.
+OPEN_END_TAIL = 8
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
