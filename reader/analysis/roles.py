@@ -544,7 +544,40 @@ def _mark_continued_lines(blocks: list[Block], roles: list[BlockRole]) -> None:
             after += 1
         following = blocks[after].texts[0].lstrip("\"'“‘(")
         if following[:1].islower() and roles[after].role != "byline":  # "by Mary Smith" under a headline
+            if _headline_second_line(blocks, roles, after):
+                roles[after] = _TITLE_ROLE  # the headline's second line, read as a block of its own
+                continue
             roles[index] = _RUNNING
+
+
+#: The second line of a headline that OCR read as its own block is short …
+HEADLINE_LINE_MAX_CHARS = 60
+#: … and has at most this many words.
+HEADLINE_LINE_MAX_WORDS = 8
+
+
+def _headline_second_line(blocks: list[Block], roles: list[BlockRole], index: int) -> bool:
+    """Whether the lower-case block ``index`` under a title-shaped block is the headline's second line.
+
+    It is one short line that neither ends a sentence or clause nor stops in mid-phrase (``of agriculture``
+    under ``Ag Forum addresses "hidden``), and the text under it opens a sentence of its own: the end of a
+    paragraph that a column cut runs on into text instead.
+    """
+    block = blocks[index]
+    if len(block.lines) != 1 or roles[index].role not in ("body", "title") or roles[index].dateline is not None:
+        return False
+    text = block.texts[0].rstrip(" \"'”’")
+    if not text or len(text) > HEADLINE_LINE_MAX_CHARS or text[-1] in ".,;:!?-" or left_open(text):
+        return False
+    if len(text.split()) > HEADLINE_LINE_MAX_WORDS:
+        return False
+    below = index + 1
+    while below < len(blocks) - 1 and roles[below].role == "furniture":
+        below += 1
+    if below >= len(blocks) or roles[below].role != "body":
+        return roles[below].role == "byline" if below < len(blocks) else False
+    opening = blocks[below].texts[0].lstrip("\"'“‘(")[:1]
+    return opening.isupper() and is_prose(blocks[below])
 
 
 #: A line of ornaments only (★ ★ ★, ＊＊＊): a separator between sections of one text.

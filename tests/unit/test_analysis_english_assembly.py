@@ -67,3 +67,15 @@ def test_a_signature_name_may_carry_accents() -> None:
     assert is_signature_name("Ana Sabían Animal Science")
     assert is_signature_name("José Peña")
     assert not is_signature_name("Café opens today")
+
+
+def test_a_headline_s_second_line_in_lower_case_stays_in_the_headline() -> None:
+    (article,) = _articles("Forum weighs the future", "of campus farming", _BODY, _MORE)
+    assert article.headline_lines == (1, 2)
+    assert article.source_lines == (1, 2, 3, 4)
+
+
+def test_a_paragraph_cut_by_the_column_still_runs_on_in_lower_case() -> None:
+    (article,) = _articles("Council delays vote", _BODY, "The members who spoke first", _MORE.lower())
+    assert article.headline_lines == (1,)
+    assert article.source_lines == (1, 2, 3, 4)
