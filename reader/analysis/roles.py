@@ -126,7 +126,10 @@ _JUMP = re.compile(
 #: A jump line run on at the end of a text row by OCR ("… said See DEFENDER, page 10").
 _TRAILING_JUMP = re.compile(r"\bSe[ec]\s+[A-Z][A-Z.'-]+,\s*(?:back\s+)?page(?:\s*\d+)?\W*$")
 #: A photo credit: a name in capitals, a slash (often read as I or l) and the paper or agency.
-_PHOTO_BY = re.compile(r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Za-z.'-]*){0,3}\s*[/|Il]\s*[A-Z][a-z]\w*\s+[A-Z][a-z]+\W*")
+#: OCR also reads the slash and the paper's capital together as ``AI`` or ``Al`` (``NEIL MSCALEAlustang Dally``).
+_PHOTO_BY = re.compile(
+    r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Za-z.'-]*){0,3}(?:\s*[/|Il]\s*[A-Z][a-z]\w*|A[Il][a-z]{3,})\s+[A-Z][a-z]+\W*"
+)
 
 
 #: Little words of running English text: prose holds several, adverts and listings few.

@@ -79,3 +79,10 @@ def test_a_paragraph_cut_by_the_column_still_runs_on_in_lower_case() -> None:
     (article,) = _articles("Council delays vote", _BODY, "The members who spoke first", _MORE.lower())
     assert article.headline_lines == (1,)
     assert article.source_lines == (1, 2, 3, 4)
+
+
+def test_a_photo_credit_whose_slash_ocr_garbled_stays_in_its_story() -> None:
+    rows = ("Council delays vote", "By Jane Doe", _BODY, "JANE ROEAlampus Times", _MORE)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4, 5)
+    assert article.headline_lines == (1,)
