@@ -98,20 +98,28 @@ def page_column_width(blocks: list[Block]) -> float:
 _BROKEN_SENTENCE = re.compile(
     r"[a-z]-$|\s(?:the|a|an|of|to|in|and|or|but|for|with|as|at|by|on|from|that|than|is|are|was|were|be|"
     r"his|her|their|its|our|said|says|will|would|has|have|had|could|should|might|must|can|into|this|which|who)$"
-    r"|\s[a-z]+['’]s$"  # a possessive waits for its noun ("was in last year’s")
 )
+#: A possessive waits for its noun ("was in last year’s"): a line left open too.
+_POSSESSIVE_END = re.compile(r"\s[a-z]+['’]s$")
 #: A headline that ends by naming its speaker ("AIDS education is needed, Reagan says"), not a broken sentence.
 _HEADLINE_SAYS = re.compile(r",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:says|said)$")
 
 
-#: :data:`_BROKEN_SENTENCE` matches at most this many characters before the end (a space, a word of up to five
-#: letters and the newline ``$`` may stand before), so it is searched in the line's tail only.
+#: :data:`_BROKEN_SENTENCE` spans fewer characters than this before the end (a space, a word of up to six
+#: letters and the newline ``$`` may stand before), so it is searched in the line's tail only; a test keeps the
+#: pattern within it.
 BROKEN_SENTENCE_TAIL = 8
 
 
 def _broken_sentence(text: str) -> bool:
-    """``_BROKEN_SENTENCE.search(text)``, tried at the last positions only (not at every one of a long line)."""
-    return _BROKEN_SENTENCE.search(text, len(text) - BROKEN_SENTENCE_TAIL) is not None
+    """Whether a Latin line ends in a broken word, a little word or a possessive.
+
+    The little words are tried at the last positions only, not at every one of a long line; the possessive,
+    of any length, only on a line ending in ``s`` (or ``s`` and the newline ``$`` may stand before).
+    """
+    if _BROKEN_SENTENCE.search(text, len(text) - BROKEN_SENTENCE_TAIL) is not None:
+        return True
+    return "s" in text[-2:] and _POSSESSIVE_END.search(text) is not None
 
 
 def left_open(text: str) -> bool:
