@@ -13,7 +13,7 @@ from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.candidates import EXACT_UP_TO, GramIndex
 from reader.analysis.jumps import find_jump
 from reader.analysis.overlap import bigram_codes, coverage
-from reader.analysis.roles import ITEM_MARKERS, BlockRole, left_open
+from reader.analysis.roles import ITEM_MARKERS, BlockRole, is_prose, left_open
 
 __all__ = ["Draft", "assemble"]
 
@@ -92,6 +92,46 @@ def _byline_inside(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
     if following >= len(roles) or roles[following].role != "body":
         return False
     return blocks[following].texts[0][:1].islower()
+
+
+#: Title-shaped blocks (a headline and its deck) a Latin sentence may run past.
+INSIDE_SENTENCE_MAX_BLOCKS = 2
+
+
+def _inside_sentence(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole]) -> bool:
+    """Whether the Latin title block ``index`` stands inside a sentence of the open article ``draft``.
+
+    OCR gives a headline (and its deck) printed across a column in the middle of the text's lines: the
+    text above stops in mid-sentence, and after the title-shaped blocks the text goes on in lower case. A
+    new story's text opens a sentence instead.
+    """
+    if draft.closed or draft.kind != "article" or not draft.body:
+        return False
+    previous = index - 1
+    while previous > draft.body[-1] and roles[previous].role == "furniture":
+        previous -= 1
+    if previous != draft.body[-1] or roles[previous].role != "body" or roles[previous].title_like:
+        return False
+    last = blocks[previous].texts[-1].rstrip()
+    if not last or not last[-1].isascii() or not (last[-1].isalpha() or last[-1] in ",-"):
+        return False
+    following, shaped = index + 1, 0
+    while following < len(roles):
+        role = roles[following]
+        if role.role == "furniture":
+            following += 1
+            continue
+        if shaped < INSIDE_SENTENCE_MAX_BLOCKS and _heading_shaped(blocks[following], role):
+            shaped += 1
+            following += 1
+            continue
+        break
+    if following >= len(roles) or roles[following].role != "body" or roles[following].dateline is not None:
+        return False
+    opening = blocks[following].texts[0].lstrip(" '\"‘“(")[:1]
+    if not (opening.isascii() and opening.islower()):
+        return False
+    return is_prose(blocks[previous]) and is_prose(blocks[following])  # story text on both sides, not an advert's
 
 
 #: A headline over a "By" line, when OCR took it for text: one line of at most this many words …
@@ -293,6 +333,14 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
                 and not _last_body_is_text(current, roles, blocks)
             ):
                 current.body.append(index)
+                continue
+            if current is not None and _inside_sentence(current, index, blocks, roles):
+                if current.title:
+                    current.body.append(index)
+                else:
+                    current.title.append(index)
+                    current.reasons["headline"] = "title printed inside the text, whose sentence runs on past it"
+                current.reasons["boundaries"] = "a sentence of the text runs on past a title printed in it"
                 continue
             if current is not None and _run_in(current, index, blocks, roles, grams):
                 current.body.append(index)

@@ -86,3 +86,17 @@ def test_a_photo_credit_whose_slash_ocr_garbled_stays_in_its_story() -> None:
     (article,) = _articles(*rows)
     assert article.source_lines == (1, 2, 3, 4, 5)
     assert article.headline_lines == (1,)
+
+
+def test_a_sentence_that_runs_past_a_title_keeps_the_story_whole() -> None:
+    # a headline and its deck printed across the column, in the middle of the text's lines
+    rows = ("Council delays vote", "By Jane Doe", _BODY, _MORE + " The board said that the", "Parking fees rise")
+    (article,) = _articles(*rows, "Garage plan grows", "new garage would open in " + _MORE.lower())
+    assert article.source_lines == (1, 2, 3, 4, 5, 6, 7)
+    assert article.headline_lines == (1,)
+
+
+def test_a_story_that_opens_a_sentence_after_a_title_is_new() -> None:
+    rows = ("Council delays vote", "By Jane Doe", _BODY, _MORE + " The board said that the", "Parking fees rise")
+    articles = _articles(*rows, _MORE)
+    assert [a.source_lines for a in articles] == [(1, 2, 3, 4), (5, 6)]
