@@ -18,6 +18,11 @@ __all__ = ["split_labels"]
 
 #: A label in capitals has at most this many words; a longer line in capitals is a headline.
 LABEL_MAX_WORDS = 6
+#: An English title block group holds at most a kicker, the headline and a deck: with more blocks, those
+#: before the longest of the last ones are a box of short lines printed above it.
+TITLE_MAX_BLOCKS = 3
+#: … and the box above has at least this many (one or two more are a kicker or a label, handled below).
+BOX_MIN_BLOCKS = 3
 #: The nameplate stands among the page's first blocks (with the running head and the date).
 PAGE_HEAD_BLOCKS = 4
 
@@ -78,6 +83,20 @@ def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
     result: list[Draft] = []
     first_with_text = True
     for draft in drafts:
+        if draft.kind == "article" and len(draft.title) >= TITLE_MAX_BLOCKS + BOX_MIN_BLOCKS:
+            # a box of short lines (a list of names, a menu) ran into the headline under it
+            tail = draft.title[-TITLE_MAX_BLOCKS:]
+            main = max(tail, key=lambda index: (len(blocks[index].compact), -index))
+            box = [index for index in draft.title if index < main]
+            draft.title = [index for index in draft.title if index >= main]
+            result.append(
+                Draft(
+                    kind="other",
+                    title=box,
+                    closed=True,
+                    reasons={"boundaries": "a box of short lines above a headline"},
+                )
+            )
         if draft.kind == "article" and len(draft.title) == 1 and draft.body and _section_name(blocks[draft.title[0]]):
             # a section name over a story that has no headline of its own (SPORTSBRIEFS, Calendar)
             result.append(Draft(kind="other", title=draft.title, closed=True, reasons={"boundaries": "section label"}))

@@ -100,3 +100,13 @@ def test_a_story_that_opens_a_sentence_after_a_title_is_new() -> None:
     rows = ("Council delays vote", "By Jane Doe", _BODY, _MORE + " The board said that the", "Parking fees rise")
     articles = _articles(*rows, _MORE)
     assert [a.source_lines for a in articles] == [(1, 2, 3, 4), (5, 6)]
+
+
+def test_a_box_of_short_lines_above_a_headline_is_not_part_of_it() -> None:
+    box = ("Members of the panel", "Biology Department", "Physics Department", "Chemistry Department")
+    page = _page(*box, "Budget panel named to study the fees", "Report due in spring", "By Ann Lee", _BODY, _MORE)
+    articles = analyze_page(page)
+    story = next(a for a in articles if a.kind == "article" and a.byline)
+    assert story.headline_lines == (5, 6)
+    assert story.source_lines == (5, 6, 7, 8, 9)
+    assert all(a.kind != "article" for a in articles if 1 in a.source_lines)
