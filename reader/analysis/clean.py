@@ -68,7 +68,7 @@ def is_cjk(char: str) -> bool:
 
 def map_glyphs(text: str) -> str:
     """Replace OCR glyph variants listed in :data:`GLYPH_VARIANTS`."""
-    if _ANY_VARIANT.search(text) is None:
+    if text.isascii() or _ANY_VARIANT.search(text) is None:  # isascii reads a flag: English text skips the search
         return text
     for variant in set(_ANY_VARIANT.findall(text)):  # str.replace is much cheaper than str.translate
         text = text.replace(variant, GLYPH_VARIANTS[variant])

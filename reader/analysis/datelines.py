@@ -28,13 +28,19 @@ _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _PATTERNS))
 
 #: The characters a dateline can open with, besides the ASCII capitals: others skip the pattern.
 _OPENERS = frozenset("本新中路美法（(")
+#: The characters that may follow an opening capital (the place in capitals of the English patterns): a line
+#: of English text (``The …``) skips the pattern.
+_AFTER_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.' -’")
 
 
 def find_dateline(text: str) -> str | None:
     """Return the dateline at the start of ``text`` as printed, or None."""
     text = text.lstrip()
     opening = text[:1]
-    if opening not in _OPENERS and not "A" <= opening <= "Z":
+    if "A" <= opening <= "Z":
+        if text[1:2] not in _AFTER_CAPITAL:
+            return None
+    elif opening not in _OPENERS:
         return None
     match = _ANY.match(text)
     return match.group(0).strip() if match else None

@@ -98,7 +98,7 @@ def normalize_for_fingerprint(text: str) -> str:
         # case-folding only lowers ASCII letters here: bytes.lower() does that on UTF-8 at C speed
         if _mostly_ascii(text):
             kept = text.encode("utf-8").lower().translate(None, _ASCII_NOT_ALNUM).decode("utf-8")
-            return _NOT_PLAIN_WORDS.sub("", kept)
+            return "".join(_PLAIN_WORDS.findall(kept))  # a few long runs: cheaper than deleting what is between
         return "".join(_PLAIN_WORDS.findall(text.encode("utf-8").lower().decode("utf-8")))
     text = _FULL_WIDTH_PUNCT.sub(" ", text)
     if _FULL_WIDTH_ALNUM.search(text):

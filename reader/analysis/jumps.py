@@ -37,7 +37,10 @@ def find_jump(text: str, direction: str) -> tuple[str, int] | None:
     The page is 0 for "back page" and -1 when the line names none.
     """
     if direction == "to":
-        match = _OUT.search(text[-80:])
+        tail = text[-80:]
+        if "page" not in tail.lower():
+            return None  # the line names no page (only ASCII capitals lower to those letters)
+        match = _OUT.search(tail)
         if match is None or not re.search(r"\bpage\b", match.group(0), re.IGNORECASE):
             return None
         key = match.group("key") or ""
@@ -58,6 +61,8 @@ def strip_jumps(paragraph: str) -> str:
     if match is not None:
         paragraph = paragraph[match.end() :]
     tail = paragraph[-80:]
+    if "page" not in tail.lower():
+        return paragraph  # a jump line names a page (only ASCII capitals lower to those letters)
     out = _OUT.search(tail)
     if out is None or not re.search(r"\bpage\b", out.group(0), re.IGNORECASE):
         return paragraph
