@@ -14,7 +14,7 @@ from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.bylines import OPENING_BYLINE_MAX_CHARS, is_byline_line, is_role_word, opens_article
 
-__all__ = ["is_noise", "is_signature_name", "mark_latin_roles"]
+__all__ = ["TABLE_ROW_ROLE", "is_noise", "is_signature_name", "mark_latin_roles"]
 
 #: A word as OCR reads it: two letters or more, and letters for most of the token; or a number.
 _WORD = re.compile(
@@ -138,6 +138,7 @@ def mark_latin_roles(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[index] = _byline(block, "NAME over a staff line")
             roles[index + 1] = _byline(following, "staff line under a name", opens=False)
     _mark_signatures(blocks, roles)
+    _mark_table_rows(blocks, roles)
     _mark_fragments(blocks, roles)
     _mark_jump_heads(blocks, roles)
 
@@ -264,3 +265,15 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[position] = BlockRole(
                 "byline", byline_lines=blocks[position].numbers, reason="name signing off the text above"
             )
+
+
+#: A row of a table (standings, results): a name followed by two numbers or more (``UC Riverside 2 2``).
+_TABLE_ROW = re.compile(r"\D\s\d{1,3}(?:\s+\d{1,3})+\W*$")
+TABLE_ROW_ROLE = BlockRole("body", reason="a row of a table: a name and its figures, not a headline")
+
+
+def _mark_table_rows(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """Title-shaped lines that end in two numbers or more are rows of a table inside the text, not headlines."""
+    for index, block in enumerate(blocks):
+        if roles[index].role == "title" and len(block.lines) == 1 and _TABLE_ROW.search(block.texts[0]):
+            roles[index] = TABLE_ROW_ROLE

@@ -14,6 +14,7 @@ from reader.analysis.fingerprint import article_fingerprint
 from reader.analysis.flow import analysis_lines
 from reader.analysis.jumps import jump_lines, strip_jumps
 from reader.analysis.labels import split_labels
+from reader.analysis.latin import TABLE_ROW_ROLE
 from reader.analysis.roles import BlockRole, classify_blocks, is_latin_page, split_byline_tails
 from reader.analysis.tails import split_tails
 from reader.model import Article, Confidence, Contributor, Page, slot_builder
@@ -82,7 +83,10 @@ def _paragraphs(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> tu
             and index in body
             and roles[index].dateline is None
             and roles[previous].role == roles[index].role == "body"
-            and continues_across(blocks[previous], blocks[index])
+            and (
+                continues_across(blocks[previous], blocks[index])
+                or roles[previous] is roles[index] is TABLE_ROW_ROLE  # the rows of one table are one paragraph
+            )
         )
         if joinable:
             groups[-1].append(index)

@@ -110,3 +110,15 @@ def test_a_box_of_short_lines_above_a_headline_is_not_part_of_it() -> None:
     assert story.headline_lines == (5, 6)
     assert story.source_lines == (5, 6, 7, 8, 9)
     assert all(a.kind != "article" for a in articles if 1 in a.source_lines)
+
+
+def test_rows_of_a_standings_table_stay_in_the_story_as_one_paragraph() -> None:
+    rows = ("Council delays vote", "By Jane Doe", _BODY, "North College 3 0", "South College 2 1", "East State 1 2")
+    (article,) = _articles(*rows, _MORE, _BODY)
+    assert article.source_lines == (1, 2, 3, 4, 5, 6, 7, 8)
+    assert article.paragraph_starts == (3, 4, 7, 8)
+
+
+def test_a_headline_with_one_score_is_still_a_headline() -> None:
+    articles = _articles("Council delays vote", "By Jane Doe", _BODY, "Women's team wins again 9-0", _MORE)
+    assert [a.headline_lines for a in articles] == [(1,), (4,)]
