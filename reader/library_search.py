@@ -15,7 +15,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from reader.fold import fold_text
+from reader.fold import fold_text, unfolded_class
 from reader.library_index import CJK_CLASS, CJK_RUN, FIELD_SEPARATOR, WORD, WORD_CLASS
 
 DEFAULT_LIMIT = 200
@@ -62,6 +62,15 @@ class Term:
                 pieces = [re.escape(p) for p in re.split("[-'\u2019]", token) if p]
                 parts.append(f"(?<![{WORD_CLASS}])" + "[-'\u2019]?".join(pieces) + f"(?![{WORD_CLASS}])")
         return re.compile(f"[^{WORD_CLASS}{CJK_CLASS}]*".join(parts))
+
+    @cached_property
+    def unfolded(self) -> re.Pattern[str] | None:
+        """For a term of one CJK token: a pattern that matches the original text exactly where :attr:`pattern`
+        matches its fold (folding keeps each character's place), so that candidates are checked without
+        folding their text, the costliest step of a CJK phrase search. None for other terms."""
+        if len(self.tokens) != 1 or not CJK_RUN.fullmatch(self.tokens[0]):
+            return None
+        return re.compile("".join(unfolded_class(char) for char in self.tokens[0]))
 
 
 def parse_query(query: str) -> list[Term]:
@@ -183,10 +192,20 @@ def _allowed_issues(
     return kept
 
 
-def _locate(body: str, codes: str, includes: list[Term]) -> tuple[str, int | None, str, int, int, int] | None:
-    """The first match in an article's text: ``(field, paragraph, field text, start, end, match count)``."""
-    folded = fold_text(body)
-    spans = sorted(m.span() for term in includes for m in term.pattern.finditer(folded))
+def _locate(
+    body: str, codes: str, includes: list[Term], folded: str = ""
+) -> tuple[str, int | None, str, int, int, int] | None:
+    """The first match in an article's text: ``(field, paragraph, field text, start, end, match count)``.
+
+    ``folded`` is ``fold_text(body)`` when the caller has it already.
+    """
+    if not folded and any(term.unfolded is None for term in includes):
+        folded = fold_text(body)
+    spans = sorted(
+        m.span()
+        for term in includes
+        for m in (term.pattern.finditer(folded) if term.unfolded is None else term.unfolded.finditer(body))
+    )
     if not spans:
         return None
     start, end = spans[0]
@@ -255,6 +274,7 @@ def search_library(
             locals_ = locals_ & {row[0] for row in kinds}
         ordered = sorted(locals_)
         need_rows = verify or verify_out
+        fold_rows = any(t.unfolded is None for t in (*verify, *verify_out))
         if not need_rows:
             results.total += len(ordered)
             results.issues += 1
@@ -264,15 +284,15 @@ def search_library(
         matched = 0
         for row in _rows(conn, issue, ordered):
             local, page, article_kind, article_id, headline, codes, body = row
-            folded = fold_text(body) if need_rows else ""
+            folded = fold_text(body) if fold_rows else ""
             if need_rows and (
-                not all(t.pattern.search(folded) for t in verify) or any(t.pattern.search(folded) for t in verify_out)
+                not all(_found(t, body, folded) for t in verify) or any(_found(t, body, folded) for t in verify_out)
             ):
                 continue
             matched += 1
             if len(results.hits) >= limit:
                 continue
-            located = _locate(body, codes, includes)
+            located = _locate(body, codes, includes, folded)
             if located is None:
                 continue
             name, paragraph, text, start, end, count = located
@@ -286,6 +306,13 @@ def search_library(
             results.total += matched
             results.issues += bool(matched)
     return results
+
+
+def _found(term: Term, body: str, folded: str) -> bool:
+    """Whether ``term`` occurs in an article's text (``folded`` is its fold, or "" when no term needs it)."""
+    if term.unfolded is not None:
+        return term.unfolded.search(body) is not None
+    return term.pattern.search(folded) is not None
 
 
 def _rows(conn: sqlite3.Connection, issue: int, locals_: list[int]) -> list[tuple]:

@@ -190,4 +190,5 @@ def test_fold_table_is_what_opencc_gives() -> None:
     from reader.fold import compute_table, fold_table
 
     table = compute_table()
-    assert fold_table() == str.maketrans("".join(table), "".join(table.values()))
+    folds = {code: target for code, target in fold_table().items() if code != target}  # identities left out
+    assert folds == str.maketrans("".join(table), "".join(table.values()))
