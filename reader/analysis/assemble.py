@@ -265,7 +265,7 @@ def _run_in(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole
     if last not in _CLAUSE_MARKS:
         return True  # the sentence was left open: it runs through the display word
     probe = grams.block(following)
-    return len(probe) - len(grams.missing(probe, draft.blocks)) >= RUN_IN_MIN_SHARED
+    return grams.shares(probe, draft.blocks, RUN_IN_MIN_SHARED)
 
 
 def _second_byline(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole]) -> bool:
@@ -441,7 +441,7 @@ def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block], gr
             first = draft.title[0]
             if len(blocks[first].compact) < CAPTION_MIN_CHARS:
                 break
-            if grams.coverage(grams.block(first), [*draft.title[1:], *draft.body]) >= KICKER_MIN_COVERAGE:
+            if grams.covers(grams.block(first), [*draft.title[1:], *draft.body], KICKER_MIN_COVERAGE):
                 break
             draft.title.pop(0)
             result.append(
@@ -499,6 +499,29 @@ class _Grams:
             if not missing:
                 break
         return missing
+
+    def covers(self, probe: set[int], indices: list[int], share: float) -> bool:
+        """``self.coverage(probe, indices) >= share``, stopping at the first block that brings the coverage
+        there (coverage only grows block by block): the pairs of the blocks after it are never built."""
+        size = len(probe)
+        if not size:
+            return 0.0 >= share
+        missing = probe
+        for index in indices:
+            missing = missing - self.block(index)
+            if (size - len(missing)) / size >= share:
+                return True
+        return (size - len(missing)) / size >= share
+
+    def shares(self, probe: set[int], indices: list[int], count: int) -> bool:
+        """``len(probe) - len(self.missing(probe, indices)) >= count``, stopping as soon as it holds."""
+        size = len(probe)
+        missing = probe
+        for index in indices:
+            if size - len(missing) >= count:
+                return True
+            missing = missing - self.block(index)
+        return size - len(missing) >= count
 
     def coverage(self, probe: set[int], indices: list[int]) -> float:
         """``coverage(probe, self.of(indices))`` without building the union."""
