@@ -105,8 +105,8 @@ def _inside_sentence(draft: Draft, index: int, blocks: list[Block], roles: list[
     text above stops in mid-sentence, and after the title-shaped blocks the text goes on in lower case. A
     new story's text opens a sentence instead.
     """
-    if draft.closed or draft.kind != "article" or not draft.body:
-        return False
+    if draft.closed or draft.kind != "article" or not draft.body or not blocks[index].compact[:1].isascii():
+        return False  # a CJK title (its first character not ASCII) skips the Latin tests
     previous = index - 1
     while previous > draft.body[-1] and roles[previous].role == "furniture":
         previous -= 1
