@@ -56,9 +56,9 @@ def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("READER_CACHE_DIR")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_cache_dir
+    from reader.paths import user_dir
 
-    return Path(user_cache_dir("reader", appauthor=False))
+    return user_dir("cache")
 
 
 @lru_cache(maxsize=1)
