@@ -13,13 +13,12 @@ someone else wrote can do no more than fail to parse (a pickle could run code), 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import MISSING, fields
 from typing import Any
 
 import orjson
 
-from reader.model import Article, Confidence, Contributor, Page
+from reader.model import Article, Confidence, Contributor, Page, slot_builder
 
 ENTRY_FORMAT = 1
 
@@ -56,42 +55,7 @@ def article_row(article: Article) -> list[Any]:
     return row
 
 
-def _row_builder() -> Callable[[list[Any]], Article]:
-    """A function that builds an :class:`Article` from a full row, through its slots' setters.
-
-    A frozen dataclass's ``__init__`` sets each of its nineteen fields with ``object.__setattr__``; setting the
-    slots directly makes the same object in about half the time (a warm ``reader list`` of a 300-page issue
-    builds about 6,000). The function is generated once per process from the dataclass's fields, as
-    ``dataclasses`` generates ``__init__``, so a new field needs no change here.
-    """
-    names = {"new": object.__new__, "Article": Article, "as_tuple": tuple, "contributors": _contributors}
-    names["confidence"] = _confidence
-    body = ["def build(row):", "    article = new(Article)"]
-    for position, name in enumerate(_FIELDS):
-        names[f"set_{name}"] = getattr(Article, name).__set__
-        value = f"row[{position}]"
-        if position in _TUPLE_POSITIONS:
-            value = f"as_tuple({value})"
-        elif position == _CONTRIBUTORS:
-            value = f"contributors({value})"
-        elif position == _CONFIDENCE:
-            value = f"confidence({value})"
-        body.append(f"    set_{name}(article, {value})")
-    body.append("    return article")
-    exec("\n".join(body), names)  # noqa: S102 - source built above from the dataclass's own field names
-    return names["build"]
-
-
-def _contributors(rows: list[list[str]]) -> tuple[Contributor, ...]:
-    return tuple([Contributor(role, name) for role, name in rows]) if rows else ()
-
-
-def _confidence(row: list[Any]) -> Confidence:
-    headline, byline, boundaries, reasons = row
-    return Confidence(headline, byline, boundaries, reasons)
-
-
-_build_article = _row_builder()
+_build_article = slot_builder(Article, positional=True)
 
 
 def article_from_row(row: list[Any]) -> Article:
@@ -105,7 +69,13 @@ def article_from_row(row: list[Any]) -> Article:
         raise CorruptEntry(f"an article row of {len(row)} fields, not {len(_FIELDS)}")
     if size < len(_FIELDS):  # written before a field with a default was added: it takes the default
         row = [*row, *_DEFAULT_VALUES[size:]]
-    return _build_article(row)
+    for position in _TUPLE_POSITIONS:
+        row[position] = tuple(row[position])
+    contributors = row[_CONTRIBUTORS]
+    row[_CONTRIBUTORS] = tuple([Contributor(role, name) for role, name in contributors]) if contributors else ()
+    headline, byline, boundaries, reasons = row[_CONFIDENCE]
+    row[_CONFIDENCE] = Confidence(headline, byline, boundaries, reasons)
+    return _build_article(*row)
 
 
 def page_fields(page: Page) -> dict[str, Any]:

@@ -305,7 +305,7 @@ class Article:
 _Frozen = TypeVar("_Frozen")
 
 
-def slot_builder(cls: type[_Frozen]) -> Callable[..., _Frozen]:
+def slot_builder(cls: type[_Frozen], *, positional: bool = False) -> Callable[..., _Frozen]:
     """A function that builds ``cls`` (a frozen dataclass with slots) as its ``__init__`` would, through the
     slots' own setters.
 
@@ -314,7 +314,8 @@ def slot_builder(cls: type[_Frozen]) -> Callable[..., _Frozen]:
     article). The function takes the same arguments, by keyword only, with the same plain defaults (a field
     with a default factory must be given); it is generated once from the dataclass's fields, as
     ``dataclasses`` generates ``__init__``, so a new field needs no change here. ``cls`` may have no
-    ``__post_init__``.
+    ``__post_init__``. ``positional`` makes it take the fields by position instead, in declaration order
+    (the analysis cache's rows).
     """
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__} has a __post_init__ that the builder would skip")
@@ -329,7 +330,8 @@ def slot_builder(cls: type[_Frozen]) -> Callable[..., _Frozen]:
             names[f"default_{item.name}"] = item.default
             parameters.append(f"{item.name}=default_{item.name}")
         body.append(f"    set_{item.name}(made, {item.name})")
-    source = "\n".join([f"def build(*, {', '.join(parameters)}):", *body, "    return made"])
+    star = "" if positional else "*, "
+    source = "\n".join([f"def build({star}{', '.join(parameters)}):", *body, "    return made"])
     exec(source, names)  # noqa: S102 - source built above from the dataclass's own field names
     build: Callable[..., _Frozen] = names["build"]
     return build
