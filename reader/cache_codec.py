@@ -14,6 +14,7 @@ someone else wrote can do no more than fail to parse (a pickle could run code), 
 from __future__ import annotations
 
 from dataclasses import MISSING, fields
+from operator import attrgetter
 from typing import Any
 
 import orjson
@@ -42,16 +43,16 @@ _DEFAULT_VALUES: tuple[Any, ...] = tuple(_DEFAULTS.get(name) for name in _FIELDS
 """Each field's default by position (None where there is none: those positions are never short)."""
 
 
+_ROW_VALUES = attrgetter(*_FIELDS)
+"""Every field of an article at once, in row order (one C call instead of a ``getattr`` per field)."""
+
+
 def article_row(article: Article) -> list[Any]:
     """An article as a positional list, one item per field of :class:`~reader.model.Article`."""
-    row: list[Any] = []
-    for name in _FIELDS:
-        value = getattr(article, name)
-        if name == "contributors":
-            value = [[c.role, c.name] for c in value]
-        elif name == "confidence":
-            value = [value.headline, value.byline, value.boundaries, dict(value.reasons)]
-        row.append(value)
+    row: list[Any] = list(_ROW_VALUES(article))
+    row[_CONTRIBUTORS] = [[c.role, c.name] for c in article.contributors]
+    confidence = article.confidence
+    row[_CONFIDENCE] = [confidence.headline, confidence.byline, confidence.boundaries, dict(confidence.reasons)]
     return row
 
 
