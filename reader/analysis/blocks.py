@@ -38,8 +38,9 @@ def display_width(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    # count whichever class is likely rarer: narrow characters on a line that opens with a wide one
-    if ord(text[0]) >= 0x1100:
+    # count whichever class is likely rarer: narrow characters on a line that opens with a CJK character (from
+    # U+2E80; quotes and dashes, which count wide too, open many English lines)
+    if ord(text[0]) >= 0x2E80:
         return 2 * len(text) - len(_NARROW.findall(text))
     return len(text) + len(_WIDE.findall(text))
 
@@ -128,7 +129,7 @@ def split_blocks(lines: tuple[Line, ...] | list[Line]) -> list[Block]:
                 len(text)
                 if text.isascii()
                 else 2 * len(text) - len(narrow(text))
-                if ord(text[0]) >= 0x1100
+                if ord(text[0]) >= 0x2E80
                 else len(text) + len(wide(text))
                 for text in texts
             ]
