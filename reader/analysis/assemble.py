@@ -40,6 +40,11 @@ class Draft:
         """Every block index of the article."""
         return sorted({*self.title, *self.byline, *self.body, *self.lead})
 
+    @classmethod
+    def furniture(cls, reason: str, *, title: list[int] | None = None, body: list[int] | None = None) -> Draft:
+        """Blocks split off an article as page furniture (kind ``other``, closed), and why."""
+        return cls(kind="other", title=title or [], body=body or [], closed=True, reasons={"boundaries": reason})
+
 
 def _continues_title(draft: Draft, roles: list[BlockRole], blocks: list[Block]) -> bool:
     """A title-like block extends the open article's title while no byline or body came yet."""
@@ -304,7 +309,7 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
             ):
                 last.body.append(index)  # a run of furniture or noise lines is one piece of furniture
             else:
-                drafts.append(Draft(kind="other", body=[index], closed=True, reasons={"boundaries": role.reason}))
+                drafts.append(Draft.furniture(role.reason, body=[index]))
             if current is not None and current.title and not (current.body or current.byline or current.lead):
                 current.closed = True  # a running head ends a title group: what stood above it was the masthead
             continue
@@ -445,11 +450,8 @@ def _split_unrelated_leading_titles(drafts: list[Draft], blocks: list[Block], gr
                 break
             draft.title.pop(0)
             result.append(
-                Draft(
-                    kind="other",
-                    title=[first],
-                    closed=True,
-                    reasons={"boundaries": "title-like block that the text below never echoes (caption or masthead)"},
+                Draft.furniture(
+                    "title-like block that the text below never echoes (caption or masthead)", title=[first]
                 )
             )
         result.append(draft)

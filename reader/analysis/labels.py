@@ -89,17 +89,10 @@ def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
             main = max(tail, key=lambda index: (len(blocks[index].compact), -index))
             box = [index for index in draft.title if index < main]
             draft.title = [index for index in draft.title if index >= main]
-            result.append(
-                Draft(
-                    kind="other",
-                    title=box,
-                    closed=True,
-                    reasons={"boundaries": "a box of short lines above a headline"},
-                )
-            )
+            result.append(Draft.furniture("a box of short lines above a headline", title=box))
         if draft.kind == "article" and len(draft.title) == 1 and draft.body and _section_name(blocks[draft.title[0]]):
             # a section name over a story that has no headline of its own (SPORTSBRIEFS, Calendar)
-            result.append(Draft(kind="other", title=draft.title, closed=True, reasons={"boundaries": "section label"}))
+            result.append(Draft.furniture("section label", title=draft.title))
             draft.title = []
         if draft.kind != "article" or len(draft.title) < 2:
             result.append(draft)
@@ -124,14 +117,7 @@ def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:
         ]
         if labels:
             draft.title = [index for index in draft.title if index not in labels]
-            result.append(
-                Draft(
-                    kind="other",
-                    title=labels,
-                    closed=True,
-                    reasons={"boundaries": "nameplate or section label above a headline"},
-                )
-            )
+            result.append(Draft.furniture("nameplate or section label above a headline", title=labels))
         result.append(draft)
         first_with_text = first_with_text and not draft.body
     return result

@@ -138,12 +138,5 @@ def split_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]
         if len(tail) == 1 and not _advert_shaped(blocks[tail[0]]):
             continue  # one plain line may be a heading or a name: too little to call it an advert
         draft.body = draft.body[:cut]
-        result.append(
-            Draft(
-                kind="other",
-                body=tail,
-                closed=True,
-                reasons={"boundaries": "lines after the story's last sentence that do not read as text"},
-            )
-        )
+        result.append(Draft.furniture("lines after the story's last sentence that do not read as text", body=tail))
     return result
