@@ -31,12 +31,12 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from reader.cache_codec import CorruptEntry, decode_entry, encode_entry
-from reader.model import Article, Page
+if TYPE_CHECKING:
+    from reader.model import Article, Page
 
 DEFAULT_MAX_BYTES = 1 << 30
 """1 GiB: about 75,000 pages of articles."""
@@ -192,6 +192,8 @@ class AnalysisCache:
         data = self.get_bytes(key)
         if data is None:
             return None
+        from reader.cache_codec import CorruptEntry, decode_entry  # the articles' types, off a search's start-up
+
         try:
             return decode_entry(data, key, source)
         except CorruptEntry:
@@ -200,6 +202,8 @@ class AnalysisCache:
 
     def put(self, key: str, page: Page, articles: tuple[Article, ...]) -> bytes:
         """Store a page's articles; returns the entry's bytes (written or not)."""
+        from reader.cache_codec import encode_entry
+
         payload = encode_entry(key, page, articles)
         self.put_bytes(key, payload)
         return payload

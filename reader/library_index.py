@@ -32,12 +32,15 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from reader.errors import InputError
 from reader.fold import fold_text
-from reader.model import Article, IssueAnalysis
+
+if TYPE_CHECKING:
+    from reader.model import Article, IssueAnalysis
 
 INDEX_FORMAT = "1"
 FIELD_SEPARATOR = "\x1f"
@@ -438,6 +441,7 @@ def _write_batch(
     indexed: Callable[[dict[str, int]], None] | None = None,
 ) -> int:
     from reader.ingest.issue import read_meta
+    from reader.model import IssueAnalysis
 
     done = 0
     counts: dict[str, int] = {}

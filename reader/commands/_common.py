@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import InputError
-from reader.model import Article, IssueAnalysis
+
+if TYPE_CHECKING:
+    from reader.model import Article, IssueAnalysis
 
 
 def add_path_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:

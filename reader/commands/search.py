@@ -56,8 +56,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace) -> int:
     """Print the hits; return 0 when there are some, 1 when there are none."""
-    from reader.search import search_issue
-
     if not args.query.strip():
         raise UsageError("the search query is empty")
     from reader.commands._common import resolve_path
@@ -72,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         convert = script_converter(args.script)
     except ReaderError as exc:
         raise UsageError(str(exc)) from exc
+    from reader.search import search_issue  # here: a library search needs neither it nor the article types
+
     analysis = open_analysis(args.path, args.segmentation)
     hits = search_issue(analysis, args.query, convert)
     if args.json:
