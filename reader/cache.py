@@ -293,9 +293,9 @@ class AnalysisCache:
 
     def clear(self) -> None:
         """Delete everything the cache holds (entries, folder records, indexes and library listings)."""
-        for name in ("analysis", "folders", "index", "listings"):
-            import shutil
+        import shutil
 
+        for name in ("analysis", "folders", "index", "listings"):
             shutil.rmtree(self.root / name, ignore_errors=True)
 
     def maintain(self, *, force: bool = False) -> int:

@@ -69,27 +69,10 @@ class Line:
 def text_lines(texts: list[str]) -> tuple[Line, ...]:
     """Lines numbered from 1 with no layout (the lines of a text page), equal to ``Line(number, text)``.
 
-    Built through the slots' own setters: a frozen dataclass's ``__init__`` sets each of its seven fields with
-    ``object.__setattr__``, which makes reading a text page cost twice as much per line.
+    Built by :func:`slot_builder`: a frozen dataclass's ``__init__`` sets each of its seven fields with
+    ``object.__setattr__``, which made reading a text page cost twice as much per line.
     """
-    new = object.__new__
-    set_number, set_text = Line.number.__set__, Line.text.__set__  # type: ignore[attr-defined]
-    set_box, set_region = Line.box.__set__, Line.region.__set__  # type: ignore[attr-defined]
-    set_style, set_confidence = Line.style.__set__, Line.confidence.__set__  # type: ignore[attr-defined]
-    set_hyphenated = Line.hyphenated.__set__  # type: ignore[attr-defined]
-    lines = []
-    append = lines.append
-    for number, text in enumerate(texts, start=1):
-        line = new(Line)
-        set_number(line, number)
-        set_text(line, text)
-        set_box(line, None)
-        set_region(line, None)
-        set_style(line, None)
-        set_confidence(line, None)
-        set_hyphenated(line, False)
-        append(line)
-    return tuple(lines)
+    return tuple(map(_build_line, range(1, len(texts) + 1), texts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +318,9 @@ def slot_builder(cls: type[_Frozen], *, positional: bool = False) -> Callable[..
     exec(source, names)  # noqa: S102 - source built above from the dataclass's own field names
     build: Callable[..., _Frozen] = names["build"]
     return build
+
+
+_build_line = slot_builder(Line, positional=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,8 +50,8 @@ def user_dir(kind: str) -> Path:
 
     On Linux with an absolute ``HOME`` it is worked out here, by the XDG rules platformdirs applies (the
     variable when it holds an absolute path, else the default under home): importing platformdirs cost every
-    command about 19 M instructions (a few milliseconds) of start-up. Elsewhere (and
-    for an odd ``HOME``) platformdirs decides.
+    command about 19 M instructions (a few milliseconds) of start-up. Elsewhere, and for an odd ``HOME``,
+    platformdirs decides.
     """
     home = os.environ.get("HOME", "")
     if sys.platform == "linux" and os.path.isabs(home):
