@@ -23,8 +23,10 @@ _OUT = re.compile(
     r"(?:on\s+)?(?P<back>back\s+)?page\s*(?P<page>\d{1,2})?\W*$",
     re.IGNORECASE,
 )
-#: "From page 1", "Continued from page 5", "From back page" at the head of the text.
-_IN = re.compile(r"^\W*(?:continued\s+)?from\s+(?P<back>back\s+)?page\s*(?P<page>\d{1,2})?\s*", re.IGNORECASE)
+#: "From page 1", "Continued from page 5", "From back page" at the head of the text, and OCR's ``P'rom page 1``.
+_IN = re.compile(
+    r"^\W*(?:continued\s+)?(?:f|[a-z1]['’<]\s?)rom\s+(?P<back>back\s+)?page\s*(?P<page>\d{1,2})?\s*", re.IGNORECASE
+)
 #: A paragraph this short that ends in a jump is the jump line itself (with a stray word or two).
 JUMP_LINE_MAX_CHARS = 60
 #: Keywords of a jump line must share this many letters with the continuation's head to link them.

@@ -21,6 +21,7 @@ _WORD = re.compile(
     r"[^\w]*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’./-]*[A-Za-z\u00c0-\u024f][^\w]*|[^\w]*\d[\d,.:/-]*[^\w]*"
 )
 _DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]{2}")
 _TWO_WORDS = re.compile(r"[A-Za-z][a-z]{2,} [A-Za-z][a-z]{2,}")
 _NOISE_ROLE = BlockRole("furniture", reason="OCR noise: too few letters to be text")
 _QUOTE_SPEAKER = BlockRole("body", reason="the name under a pull quote: the speaker, not a subhead")
@@ -184,8 +185,16 @@ def _mark_fragments(blocks: list[Block], roles: list[BlockRole]) -> None:
             roles[index] = _FRAGMENT_ROLE
 
 
+_JUMP_HEAD_ROLE = BlockRole("title", reason="jump head over a 'From page' line", title_like=True)
+_OVER_JUMP_HEAD_ROLE = BlockRole("furniture", reason="a line over a jump head: the paper's name, not a kicker")
+
+
 def _mark_jump_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
-    """A short line over "From page 1" is the jump head (``GOATS``): the title of the story's next part."""
+    """A short line over "From page 1" is the jump head (``GOATS``): the title of the story's next part.
+
+    A continuation is headed by its jump head alone: a one-line title block right over it is the paper's name
+    or a section label printed at the top of the column (``Mustang Daily`` / ``RIDING`` / ``From page 1``).
+    """
     for index in range(len(blocks) - 1):
         block = blocks[index]
         if (
@@ -195,8 +204,11 @@ def _mark_jump_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
             and roles[index].role in ("body", "title")
             and 0 < len(block.texts[0].split()) <= 4
             and block.texts[0][-1:] not in ".,;:!?"
+            and _LETTERS.search(block.texts[0]) is not None  # a phone number over the jump line heads nothing
         ):
-            roles[index] = BlockRole("title", reason="jump head over a 'From page' line", title_like=True)
+            roles[index] = _JUMP_HEAD_ROLE
+            if index and roles[index - 1].role == "title" and len(blocks[index - 1].lines) == 1:
+                roles[index - 1] = _OVER_JUMP_HEAD_ROLE
 
 
 _LOWER_WORD = re.compile(r"[^a-z]+")

@@ -129,7 +129,8 @@ def left_open(text: str) -> bool:
 
 #: A jump line: where an article continues or where it came from ("See PATROL, back page", "From page 1").
 _JUMP = re.compile(
-    r"(?:please\s+)?se[ec]\s+[^.!?]{0,40}\bpages?\b|(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE
+    r"(?:please\s+)?se[ec]\s+[^.!?]{0,40}\bpages?\b|(?:continued\s+)?(?:f|[a-z1]['’<]\s?)rom\s+(?:back\s+)?pages?\b",
+    re.IGNORECASE,
 )
 #: A jump line run on at the end of a text row by OCR ("… said See DEFENDER, page 10").
 _TRAILING_JUMP = re.compile(r"\bSe[ec]\s+[A-Z][A-Z.'-]+,\s*(?:back\s+)?page(?:\s*\d+)?\W*$")
@@ -295,7 +296,8 @@ _SECTION_EDITOR_ROLE = BlockRole("furniture", reason="a column's editor under it
 _JUMP_ROLE = BlockRole("body", reason="jump line to or from another page")
 #: "From page 1" heads the part of a story continued from another page: it opens an article.
 _JUMP_IN_ROLE = BlockRole("body", reason="jump line: the story continues from another page", opens=True)
-_JUMP_IN = re.compile(r"\W*(?:continued\s+)?from\s+(?:back\s+)?pages?\b", re.IGNORECASE)
+#: OCR reads the F of "From" as another glyph and a mark (``P'rom page 1``, ``I'rom page 2``, ``1< rom page 3``).
+_JUMP_IN = re.compile(r"\W*(?:continued\s+)?(?:f|[a-z1]['’<]\s?)rom\s+(?:back\s+)?pages?\b", re.IGNORECASE)
 _PHOTO_ROLE = BlockRole("body", reason="photo credit (NAME/Paper) beside its picture")
 _TITLE_ROLE = BlockRole("title", reason="short block without clause punctuation", title_like=True)
 

@@ -65,3 +65,18 @@ def test_running_head_with_a_date_is_page_furniture() -> None:
     articles = analyze_page(page)
     assert articles[0].kind == "other"
     assert articles[1].headline == "Council delays parking vote"
+
+
+def test_garbled_from_page_line_opens_a_continuation_under_its_jump_head() -> None:
+    for jump in ("P'rom page 1", "I’rom page 2", "1< rom page 3"):
+        page = _page("Town budget passes", _BODY, "PARKING", jump, _BODY)
+        articles = [a for a in analyze_page(page) if a.kind == "article"]
+        assert [a.headline for a in articles] == ["Town budget passes", "PARKING"], jump
+        assert articles[1].paragraphs == (_BODY,), jump  # the jump line is not text
+
+
+def test_title_line_over_a_jump_head_is_not_its_kicker() -> None:
+    page = _page("Town budget passes", _BODY, "The Valley Courier", "PARKING", "From page 1", _BODY)
+    articles = [a for a in analyze_page(page) if a.kind == "article"]
+    assert [(a.kicker, a.headline) for a in articles] == [(None, "Town budget passes"), (None, "PARKING")]
+    assert 3 not in {n for a in articles for n in a.source_lines}
