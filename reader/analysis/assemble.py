@@ -280,7 +280,9 @@ def _second_byline(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
     article already signed (a source such as （召南） under a poem's heading, a topic such as （脊柱側灣症）) is
     part of the text.
     """
-    return bool(draft.byline and draft.body) and not roles[index].opens and not blocks[index].compact[:1].isascii()
+    if not (draft.byline and draft.body) or roles[index].opens:
+        return False
+    return not blocks[index].compact.lstrip("•·*")[:1].isascii()  # a bullet may stand before a Latin sign-off
 
 
 def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> list[Draft]:

@@ -171,8 +171,11 @@ _STAFF = re.compile(
     r"(?:staff|special|assistant)\s+\w+)\.?$",
     re.IGNORECASE,
 )
+#: "Jane Roe is a journalism senior.", also after a bullet (``• Jane Roe is a …``) and with the paper's name
+#: (``Jane Roe is Mustang Daily’s opinion editor``).
 _SIGN_OFF = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} is an? [\w ,-]{0,40}(?:senior|junior|major|student|writer|editor)",
+    r"^(?:[•·*]\s*)?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} is (?:an?|[A-Z][\w ]{0,30}['’]s) [\w ,'’-]{0,40}"
+    r"(?:senior|junior|sophomore|freshman|major|student|writer|editor)",
     re.IGNORECASE,
 )
 
@@ -332,7 +335,11 @@ def is_byline_line(text: str) -> bool:
     if not stripped:
         return False
     if len(stripped) > 60:  # only a sign-off runs longer ("Jane Roe is a journalism senior and …")
-        return stripped[:1].isupper() and len(stripped) < 200 and _is_sign_off(stripped)
+        return (
+            (stripped[:1].isupper() or stripped[:1] in _SIGN_OFF_BULLETS)
+            and len(stripped) < 200
+            and _is_sign_off(stripped)
+        )
     ascii_only = stripped.isascii()
     # a credit line holds ideographs, and two tokens: a space (the only whitespace left) or a role run on
     if not ascii_only and (" " in stripped or stripped.startswith(_ROLE_OPENINGS)) and _is_credit_line(stripped):
@@ -362,9 +369,15 @@ def is_byline_line(text: str) -> bool:
     return len(stripped) < 200 and _is_sign_off(stripped)
 
 
+#: A sign-off's " is " stands within this many characters of its start (a bullet and a name of four words).
+SIGN_OFF_NAME_CHARS = 64
+#: Marks that may stand before a sign-off's name.
+_SIGN_OFF_BULLETS = "•·*"
+
+
 def _is_sign_off(text: str) -> bool:
-    """``_SIGN_OFF.match(text)``; ASCII text without " is a" (most) skips the pattern."""
-    if text.isascii() and " is a" not in text.lower():
+    """``_SIGN_OFF.match(text)``; text without " is " after its first words (most) skips the pattern."""
+    if " is " not in text[:SIGN_OFF_NAME_CHARS]:
         return False
     return _SIGN_OFF.match(text) is not None
 
@@ -494,7 +507,7 @@ def author_names(byline: str | None) -> tuple[str, ...]:
     if not stripped:
         return ()
     if re.search(r"[A-Za-z]{2}", stripped) and not re.search(r"[\u3400-\u9fff]", stripped):
-        sign_off = re.match(r"^(.+?) is an? ", stripped)
+        sign_off = re.match(r"^[•·*\s]*(.+?) is ", stripped)
         text = sign_off.group(1) if sign_off else re.sub(r"^(?:by|par|von|door)\s+", "", stripped, flags=re.I)
         names = []
         for piece in re.split(r",|;|\s+and\s+|\s+&\s+|\s+et\s+|\s+und\s+", text):

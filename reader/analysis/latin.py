@@ -227,6 +227,21 @@ def _common_words(text: str, vocabulary: set[str]) -> bool:
     return any(_LOWER_WORD.sub("", word.casefold()) in vocabulary for word in words)
 
 
+#: A block of running text holds at least this many characters more than the name it may print.
+PROSE_MIN_CHARS = 60
+
+
+def _prose_text(blocks: list[Block], roles: list[BlockRole]) -> str:
+    """The page's paragraphs of running text, one per line."""
+    return "\n".join(
+        [
+            " ".join(block.texts)
+            for block, role in zip(blocks, roles, strict=True)
+            if role.role == "body" and len(block.compact) >= PROSE_MIN_CHARS
+        ]
+    )
+
+
 #: The text block over a sign-off has at least this many characters (a line of an advert has fewer), unless it
 #: opens in lower case (the end of a paragraph broken by a column).
 SIGNED_TEXT_MIN_CHARS = 40
@@ -240,6 +255,7 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
     """
     count = len(blocks)
     vocabulary: set[str] | None = None  # the page's words in lower case, read once a candidate turns up
+    prose: str | None = None  # the page's running text, read once a candidate turns up
     for index in range(1, count):
         block = blocks[index]
         if len(block.lines) != 1 or len(block.texts[0]) > 60 or roles[index].role not in ("title", "body"):
@@ -256,6 +272,11 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
             vocabulary = _lower_words(blocks)
         if _common_words(block.texts[0], vocabulary):
             continue  # "ONE DOLLAR COUPON", "EXECUTIVE MARKETING PANEL": words of the page's text, not a name
+        if prose is None:
+            prose = _prose_text(blocks, roles)
+        name = " ".join(block.texts[0].split()).strip(" .,")
+        if name in prose or (name.isupper() and name.title() in prose):
+            continue  # a name the page's text prints ("Mustang Daily welcomes letters"): the paper's, not a writer's
         following = index + 1
         tail = [index]
         while following < count and len(tail) < 3 and len(blocks[following].lines) == 1:

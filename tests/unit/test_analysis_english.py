@@ -269,3 +269,23 @@ def test_a_line_of_common_words_after_a_letter_is_not_its_signature() -> None:
     assert signed.byline == "Julie Champlin"
     unsigned = _articles(*letter, "ONE DOLLAR COUPON")
     assert all(a.byline is None for a in unsigned)
+
+
+@pytest.mark.parametrize(
+    "sign_off",
+    [
+        "• Jane Roe is a history freshman. This is her first column for the paper.",
+        "Jane Roe is Valley Courier’s opinion editor. She writes on Fridays, when the office is quiet enough.",
+    ],
+)
+def test_a_column_signed_off_after_a_bullet_or_with_the_papers_name_has_both_byline_lines(sign_off: str) -> None:
+    articles = _articles("Parking is a mess", "By Jane Roe", _BODY, _BODY, sign_off, "Bikes need lanes", _BODY)
+    assert articles[0].byline == f"By Jane Roe {sign_off}"
+    assert articles[0].paragraphs == (_BODY, _BODY)
+    assert articles[1].byline is None
+
+
+def test_the_papers_name_that_its_text_prints_is_not_a_signature() -> None:
+    policy = "The Valley Courier welcomes letters from readers, and it prints as many of them as the page can hold."
+    articles = _articles("Parking is a mess", _BODY, _BODY, "Ken Stroud", "Letters policy", policy, "Valley Courier")
+    assert [a.byline for a in articles] == ["Ken Stroud", None]
