@@ -7,18 +7,34 @@ Each sub-command lives in its own module under ``reader.commands`` and registers
 
 from __future__ import annotations
 
-import argparse
-import errno
-import importlib
-import os
-import signal
 import sys
-from collections.abc import Callable, Sequence
-from typing import TextIO
 
-from reader import __version__
-from reader.errors import ReaderError
-from reader.sanitize import sanitize
+
+def _quiet_interrupt(kind: type[BaseException], value: BaseException, traceback: object) -> None:
+    """Ctrl-C before a command has begun (while the interpreter imports it) ends the process without a traceback.
+
+    Once a command runs, :func:`_run` turns the interrupt into exit status 130 itself; an interrupt that
+    escapes earlier reaches this hook, and the interpreter then ends the process by SIGINT as usual.
+    """
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    _excepthook(kind, value, traceback)  # type: ignore[arg-type]
+
+
+_excepthook = sys.excepthook
+sys.excepthook = _quiet_interrupt  # first: it covers the imports below
+
+import argparse  # noqa: E402
+import errno  # noqa: E402
+import importlib  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from typing import TextIO  # noqa: E402
+
+from reader import __version__  # noqa: E402
+from reader.errors import ReaderError  # noqa: E402
+from reader.sanitize import sanitize  # noqa: E402
 
 COMMAND_MODULES = ("analyze", "list", "show", "search", "index", "issue", "eval", "notes", "bookmarks", "cache")
 """Sub-command modules in ``reader.commands``, in the order ``--help`` lists them."""
@@ -174,9 +190,10 @@ def run_app(args: argparse.Namespace) -> int:
     # SIGTERM or SIGHUP before the app handles them itself (while Textual imports, say) still unwind through
     # the clean-ups below instead of killing the process where it stands; SIGINT does so as KeyboardInterrupt.
     previous = {number: signal.signal(number, _exit_on_signal) for number in _EXIT_SIGNALS}
-    prefetch = start_prefetch(path) if path.exists() else None
-    pause_gc(freeze_on_resume=True)
+    prefetch = None
     try:
+        prefetch = start_prefetch(path) if path.exists() else None
+        pause_gc(freeze_on_resume=True)
         from reader.app import launch
 
         return launch(args, prefetch=prefetch)
