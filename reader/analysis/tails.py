@@ -14,9 +14,10 @@ import re
 from reader.analysis.assemble import Draft
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import Block
+from reader.analysis.jumps import JUMP_LINE_MAX_CHARS, find_jump
 from reader.analysis.roles import is_prose
 
-__all__ = ["split_tails"]
+__all__ = ["split_after_jumps", "split_tails"]
 
 #: Closing marks after which a sentence may still end (quotes and brackets).
 _CLOSERS = " '\"’”)»"
@@ -139,4 +140,51 @@ def split_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]
             continue  # one plain line may be a heading or a name: too little to call it an advert
         draft.body = draft.body[:cut]
         result.append(Draft.furniture("lines after the story's last sentence that do not read as text", body=tail))
+    return result
+
+
+def _jumps_out(block: Block, role: BlockRole) -> bool:
+    """Whether ``block`` ends with a jump line to another page (``See GOATS, page 3``, ``Please see page 6``).
+
+    A cross-reference inside a sentence ("for details, see page 5") is not one: a jump line is short or names
+    its story in capitals.
+    """
+    if role.role != "body":
+        return False
+    last = block.texts[-1]
+    found = find_jump(last, "to")
+    if found is None:
+        return False
+    key = found[0]
+    return len(last) <= JUMP_LINE_MAX_CHARS or (key[:2].isupper() and key.split()[0].isupper())
+
+
+def split_after_jumps(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    """End a story's part on the page at its jump line: what follows is another text or furniture.
+
+    "See GOATS, page 3" closes the part of a story printed on this page; the blocks that OCR read after it
+    (an advert, the index of the issue, a story without a headline) are not its text. A photo credit right
+    under the jump line stays (it credits the story's picture). The blocks after go to a draft of their own:
+    an article when one of them reads as prose, page furniture otherwise.
+    """
+    result: list[Draft] = []
+    for draft in drafts:
+        result.append(draft)
+        if draft.kind != "article" or len(draft.body) < 2 or draft.lead:
+            continue
+        body = draft.body
+        cut = next((p + 1 for p in range(len(body) - 1) if _jumps_out(blocks[body[p]], roles[body[p]])), 0)
+        if not cut:
+            continue
+        while cut < len(body) and roles[body[cut]].reason.startswith("photo credit"):
+            cut += 1
+        tail = body[cut:]
+        if not tail:
+            continue
+        draft.body = body[:cut]
+        reason = "blocks after the story's jump line to another page"
+        if any(is_prose(blocks[index]) for index in tail):
+            result.append(Draft(body=tail, reasons={"boundaries": reason}))
+        else:
+            result.append(Draft.furniture(reason, body=tail))
     return result

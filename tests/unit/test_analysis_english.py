@@ -289,3 +289,17 @@ def test_the_papers_name_that_its_text_prints_is_not_a_signature() -> None:
     policy = "The Valley Courier welcomes letters from readers, and it prints as many of them as the page can hold."
     articles = _articles("Parking is a mess", _BODY, _BODY, "Ken Stroud", "Letters policy", policy, "Valley Courier")
     assert [a.byline for a in articles] == ["Ken Stroud", None]
+
+
+def test_a_story_part_ends_at_its_jump_line() -> None:
+    rows = ("Council delays parking vote", _BODY, _BODY, "See COUNCIL, page 5", "FRESH BAGELS DAILY", "Open 7 days")
+    articles = analyze_page(_page(*rows))
+    story = articles[0]
+    assert story.headline == "Council delays parking vote" and story.source_lines == (1, 2, 3, 4)
+    assert story.confidence.reasons["jump_to"]
+    assert [a.kind for a in articles[1:]] == ["other"]
+    # a photo credit under the jump line stays; a text after it is its own article
+    rows = ("Council delays parking vote", _BODY, "See COUNCIL, page 5", "JANE ROE/Valley Courier", "Other " + _BODY)
+    articles = analyze_page(_page(*rows))
+    assert articles[0].source_lines == (1, 2, 3, 4)
+    assert [(a.kind, a.source_lines) for a in articles[1:]] == [("article", (5,))]
