@@ -13,13 +13,16 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reader.analysis.jumps import link_jumps
 from reader.cache import AnalysisCache, PageStat, page_key, stat_pages
 from reader.cache_codec import CorruptEntry, decode_entry, encode_entry
 from reader.errors import InputError, ReaderError
 from reader.model import Issue, IssueAnalysis, IssueMeta, Page, PageAnalysis
+
+if TYPE_CHECKING:
+    from reader.contract import PageJson
 
 PARALLEL_MIN_PAGES = 6
 """Below this many pages a pool costs more to start than it saves."""
@@ -46,6 +49,21 @@ class PageResult:
     index: tuple | None = None
     """The page's rows and postings for the library index (:func:`reader.library_index.page_index`), when the
     task asked for them: the workers make them, so the parent only merges and writes."""
+    json: PageJsonResult | None = None
+    """The page's part of the ``analyze --json`` document, when the task asked for it (:func:`open_issue_json`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageJsonResult:
+    """What the parent of ``analyze --json`` needs of a page besides its serialized object: the page without
+    lines or articles, its articles' :func:`~reader.analysis.jumps.jump_part` (those that may link), and whether
+    an article's boundaries came from the library's map."""
+
+    page: Page
+    fragment: PageJson
+    jumps: tuple[tuple, ...]
+    """The fields of a :class:`~reader.analysis.jumps.JumpPart`, for each article that may link."""
+    library: bool
 
 
 _worker_cache: AnalysisCache | None = None
@@ -60,15 +78,16 @@ def _cache_for(root: str | None) -> AnalysisCache | None:
     return _worker_cache
 
 
-def _task_options(extra: list) -> tuple[tuple, str, bool, bool]:
-    """``(library articles, segmentation, want line texts, want index rows)`` from a task's optional items.
+def _task_options(extra: list) -> tuple[tuple, str, bool, bool, bool]:
+    """``(library articles, segmentation, want line texts, want index rows, want JSON)`` from a task's optional
+    items.
 
-    A task is ``(file, number, cache_root[, mapped[, segmentation[, want_lines[, want_index]]]])``; the app's
-    loader sends ``(file, number, cache_root, mapped, True)``, a bool where the segmentation goes, which means
-    line texts.
+    A task is ``(file, number, cache_root[, mapped[, segmentation[, want_lines[, want_index[, want_json]]]]])``;
+    the app's loader sends ``(file, number, cache_root, mapped, True)``, a bool where the segmentation goes,
+    which means line texts.
     """
     mapped = extra[0] if extra else ()
-    segmentation, want_lines, want_index = "auto", False, False
+    segmentation, want_lines, want_index, want_json = "auto", False, False, False
     if len(extra) > 1:
         if isinstance(extra[1], bool):
             want_lines = extra[1]
@@ -76,7 +95,8 @@ def _task_options(extra: list) -> tuple[tuple, str, bool, bool]:
             segmentation = extra[1]
             want_lines = bool(extra[2]) if len(extra) > 2 else False
             want_index = bool(extra[3]) if len(extra) > 3 else False
-    return mapped, segmentation, want_lines, want_index
+            want_json = bool(extra[4]) if len(extra) > 4 else False
+    return mapped, segmentation, want_lines, want_index, want_json
 
 
 def analyze_file(task: tuple) -> PageResult:
@@ -95,7 +115,7 @@ def analyze_file(task: tuple) -> PageResult:
     from reader.ingest.source import MAX_LAYOUT_BYTES
 
     file, number, cache_root, *extra = task
-    mapped, segmentation, want_lines, want_index = _task_options(extra)
+    mapped, segmentation, want_lines, want_index, want_json = _task_options(extra)
     path = Path(file)
     try:
         page = read_page(path, number)
@@ -103,7 +123,8 @@ def analyze_file(task: tuple) -> PageResult:
         key = page_key(path, read_limited(path, MAX_LAYOUT_BYTES), number) if cache is not None else ""
     except InputError as exc:
         page = Page(number=number, source=file, lines=(), error=str(exc))
-        return PageResult(number, "", b"", encode_entry("", page, ()), False)
+        json = _page_json(page, (), file) if want_json else None
+        return PageResult(number, "", b"", encode_entry("", page, ()), False, json=json)
     if mapped or (segmentation == "ours" and page.library_articles):
         # the library's articles on this page (or their absence) are part of what the analysis depends on
         from dataclasses import replace
@@ -111,8 +132,14 @@ def analyze_file(task: tuple) -> PageResult:
         page = replace(page, library_articles=mapped if segmentation != "ours" else ())
         key = f"{key}-{library_key(page.library_articles)}" if key else ""
     entry = cache.get_bytes(key) if cache is not None else None
-    analyzed = entry is None
     articles: tuple | None = None
+    if entry is not None and want_json:
+        try:
+            articles = decode_entry(entry, key, file)[1]
+        except CorruptEntry:  # torn: analyze the page afresh, as on a miss
+            cache.discard(key)  # type: ignore[union-attr]
+            entry = None
+    analyzed = entry is None
     if entry is None:
         from reader.analysis import analyze_page
 
@@ -131,7 +158,23 @@ def analyze_file(task: tuple) -> PageResult:
                 articles = None
         index = page_index(articles) if articles is not None else None
     line_texts = tuple(line.text for line in page.lines) if want_lines else ()
-    return PageResult(number, key, page_identity(page), entry, analyzed, line_texts, index=index)
+    json = _page_json(page, articles, file) if want_json and articles is not None else None
+    return PageResult(number, key, page_identity(page), entry, analyzed, line_texts, index=index, json=json)
+
+
+def _page_json(page: Page, articles: tuple, source: str) -> PageJsonResult | None:
+    """A page's :class:`PageJsonResult`, its source as the parent names it (None when orjson refuses a string)."""
+    from reader.analysis.jumps import jump_part, jump_relevant
+    from reader.cache_codec import bare_page
+    from reader.contract import page_json
+
+    bare = bare_page(page, source)
+    fragment = page_json(PageAnalysis(bare, articles))
+    if fragment is None:
+        return None
+    jumps = tuple(tuple(part) for part in map(jump_part, articles) if jump_relevant(part))  # plain: cheaper to send
+    library = any(article.segmentation == "library" for article in articles)
+    return PageJsonResult(bare, fragment, jumps, library)
 
 
 def analyze_file_or_error(task: tuple) -> PageResult:
@@ -296,6 +339,61 @@ def _finish(pending: _Pending, cache: AnalysisCache | None, segmentation: str = 
     return IssueAnalysis(issue, link_jumps(page_analyses))
 
 
+@dataclass(frozen=True, slots=True)
+class IssueJson:
+    """A cold issue analysed for ``analyze --json``: the issue (its pages without lines or articles) and each
+    page's object of the document, serialized by the workers, jump links added (:func:`open_issue_json`)."""
+
+    issue: Issue
+    pages: list[bytes]
+    pending: _Pending
+    cache: AnalysisCache | None
+    segmentation: str
+
+    def analysis(self) -> IssueAnalysis:
+        """The same issue as :func:`open_issue_cached` gives it (for the rare document orjson refuses)."""
+        return _finish(self.pending, self.cache, self.segmentation)
+
+
+def _finish_json(pending: _Pending, cache: AnalysisCache | None, segmentation: str) -> IssueJson:
+    """:func:`_finish` for results that carry their page's JSON: only the leading pages' entries are decoded
+    (for the metadata inferred from them); jumps are linked from each page's :class:`PageJsonResult`.
+
+    Raises:
+        InputError: as :func:`_finish`.
+    """
+    from reader.analysis.jumps import jump_links
+    from reader.contract import with_links
+    from reader.ingest.issue import issue_id_from
+    from reader.metadata import DATE_PAGES, NAMEPLATE_PAGES, complete_issue_meta
+
+    results = pending.results
+    parts = [result.json for result in results]
+    pages = tuple(part.page for part in parts)  # type: ignore[union-attr]
+    path = pending.path
+    failed = [page for page in pages if page.error]
+    if failed and (len(failed) == len(pages) or not path.is_dir()):
+        error = failed[0].error or ""
+        raise InputError(error if not path.is_dir() else f"{path}: no page could be read ({error})")
+    if segmentation == "library" and not any(part.library for part in parts):  # type: ignore[union-attr]
+        from reader.ingest.articlemap import no_library_map
+
+        raise no_library_map(path)
+    leading = []
+    for file, result in zip(pending.files, results[: max(DATE_PAGES, NAMEPLATE_PAGES)], strict=False):
+        leading.append(PageAnalysis(*decode_entry(result.entry, result.key, str(file))))
+    issue_id = issue_id_from([result.identity for result in results])
+    if cache is not None and pending.stats is not None and not failed:
+        cache.put_folder_record(pending.record_path, issue_id, pending.stats, [r.key for r in results])
+    issue = complete_issue_meta(Issue(issue_id, str(path), pending.meta, pages), leading)
+    from reader.analysis.jumps import JumpPart
+
+    links = jump_links([(part.page.number, [JumpPart(*jump) for jump in part.jumps]) for part in parts])  # type: ignore[union-attr]
+    back = {target: source for source, target in links.items()}
+    data = [with_links(part.fragment, links, back) if links else part.fragment.data for part in parts]  # type: ignore[union-attr]
+    return IssueJson(issue, data, pending, cache, segmentation)
+
+
 def analyze_issues(
     paths: list[Path],
     cache: AnalysisCache | None,
@@ -310,7 +408,7 @@ def analyze_issues(
     (the others still open). Pages come without their lines.
     """
     for path, analysis, _ in _open_issues(paths, cache, workers, progress, segmentation, False):
-        yield path, analysis
+        yield path, analysis  # type: ignore[misc]
 
 
 def analyze_issues_for_index(
@@ -319,7 +417,7 @@ def analyze_issues_for_index(
     """:func:`analyze_issues`, each issue with its library index as the workers made it: one item per
     :data:`INDEX_CHUNK_PAGES` pages (see :func:`analyze_chunk`), or none for a warm issue; the index makes
     what is missing (``None`` or absent) itself."""
-    return _open_issues(paths, cache, workers, progress, "auto", True)
+    return _open_issues(paths, cache, workers, progress, "auto", True)  # type: ignore[return-value]
 
 
 def _open_issues(
@@ -329,7 +427,8 @@ def _open_issues(
     progress: Progress | None,
     segmentation: str,
     want_index: bool,
-) -> Iterator[tuple[Path, IssueAnalysis | ReaderError, tuple[tuple | None, ...]]]:
+    want_json: bool = False,
+) -> Iterator[tuple[Path, IssueAnalysis | IssueJson | ReaderError, tuple[tuple | None, ...]]]:
     from reader.ingest.articlemap import map_for_issue, mapped_pages
     from reader.ingest.issue import issue_page_files
 
@@ -355,7 +454,7 @@ def _open_issues(
         if warm is not None:
             opened.append(warm)
             continue
-        extra = (False, True) if want_index else ()
+        extra = (False, True) if want_index else (False, False, True) if want_json else ()
         issue_tasks = [
             (str(file), number, root, mapped.get(file.resolve(), ()), segmentation, *extra)
             for number, file in enumerate(files, start=1)
@@ -391,7 +490,11 @@ def _open_issues(
                 yield path, InputError(errors[0]), ()
                 continue
             try:
-                analysis = _finish(item, cache, segmentation)
+                analysis: IssueAnalysis | IssueJson
+                if want_json and all(result.json is not None for result in item.results):
+                    analysis = _finish_json(item, cache, segmentation)
+                else:
+                    analysis = _finish(item, cache, segmentation)
             except ReaderError as exc:
                 yield path, exc, ()
                 continue
@@ -427,6 +530,21 @@ def open_issue_cached(
         InputError: the path cannot be read as an issue; ``library`` for an issue without a map.
     """
     ((_, analysis),) = analyze_issues([path], cache, workers=workers, progress=progress, segmentation=segmentation)
+    if isinstance(analysis, ReaderError):
+        raise analysis
+    return analysis
+
+
+def open_issue_json(
+    path: Path, cache: AnalysisCache | None, *, progress: Progress | None = None, segmentation: str = "auto"
+) -> IssueJson | IssueAnalysis:
+    """:func:`open_issue_cached` for ``analyze --json``: a cold issue comes back as an :class:`IssueJson`,
+    its pages serialized by the workers that analysed them; a warm one (or one orjson refuses) as usual.
+
+    Raises:
+        InputError: as :func:`open_issue_cached`.
+    """
+    ((_, analysis, _),) = _open_issues([path], cache, None, progress, segmentation, False, want_json=True)
     if isinstance(analysis, ReaderError):
         raise analysis
     return analysis

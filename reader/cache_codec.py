@@ -92,6 +92,11 @@ def page_fields(page: Page) -> dict[str, Any]:
     }
 
 
+def bare_page(page: Page, source: str) -> Page:
+    """``page`` as :func:`decode_entry` gives it back: no lines (nor regions), found at ``source``."""
+    return Page(source=source, lines=(), **page_fields(page))
+
+
 def encode_entry(key: str, page: Page, articles: tuple[Article, ...]) -> bytes:
     """The bytes of one cache entry."""
     return orjson.dumps(

@@ -73,6 +73,12 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+def has_unsafe(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`sanitize` drops (and :func:`escape_json_text` escapes); every
+    one of them is unprintable, so printable text is answered without a scan."""
+    return not text.isprintable() and _ANY_UNSAFE.search(text) is not None
+
+
 def escape_json_text(document: str) -> str:
     """Escape, in a JSON document, every character :func:`sanitize` would drop (bidi overrides, BOM …).
 

@@ -12,10 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from reader.model import Article, PageAnalysis
 
-__all__ = ["find_jump", "jump_lines", "link_jumps", "strip_jumps"]
+__all__ = [
+    "JumpPart",
+    "find_jump",
+    "jump_lines",
+    "jump_links",
+    "jump_part",
+    "jump_relevant",
+    "link_jumps",
+    "strip_jumps",
+]
 
 #: "See GOATS, page 3", "Please see page 6", "See PATROL, back page", and OCR's "Sea", "Saa", "Se«".
 _OUT = re.compile(
@@ -102,9 +112,42 @@ def jump_lines(texts: Sequence[str]) -> dict[str, str]:
     return reasons
 
 
-def _score(source: Article, key: str, target: Article, page_number: int) -> int:
+class JumpPart(NamedTuple):
+    """What linking jumps needs of an article: small, so a worker can send it for every article of a page."""
+
+    id: str
+    kind: str
+    page_number: int
+    kicker: str | None
+    headline: str | None
+    subheadline: str | None
+    jump_to: str | None
+    jump_from: str | None
+
+
+def jump_part(article: Article) -> JumpPart:
+    """The parts of ``article`` that :func:`jump_links` reads."""
+    reasons = article.confidence.reasons
+    return JumpPart(
+        article.id,
+        article.kind,
+        article.page_number,
+        article.kicker,
+        article.headline,
+        article.subheadline,
+        reasons.get("jump_to"),
+        reasons.get("jump_from"),
+    )
+
+
+def jump_relevant(part: JumpPart) -> bool:
+    """Whether ``part`` can take part in a link: a jump source (it names a page) or a possible continuation."""
+    return part.kind == "article" or part.jump_to is not None
+
+
+def _score(source: JumpPart, key: str, target: JumpPart, page_number: int) -> int:
     """How well ``target`` (on page ``page_number``) fits as the continuation of ``source``'s jump."""
-    came_from = _parse(target.confidence.reasons.get("jump_from"), "from")
+    came_from = _parse(target.jump_from, "from")
     head = _letters(" ".join(p for p in (target.kicker, target.headline, target.subheadline) if p))
     score = 0
     wanted = _letters(key)
@@ -115,38 +158,52 @@ def _score(source: Article, key: str, target: Article, page_number: int) -> int:
     return score
 
 
-def link_jumps(pages: Sequence[PageAnalysis]) -> tuple[PageAnalysis, ...]:
-    """Join the parts of jumped articles across the pages of one issue (``continues_on``/``continued_from``)."""
-    if len(pages) < 2:
-        return tuple(pages)
+def jump_links(pages: Sequence[tuple[int, Sequence[JumpPart]]]) -> dict[str, str]:
+    """The links of one issue's jumps, source article id to target article id.
+
+    ``pages`` is each page's number and its articles' :func:`jump_part`, in page order (articles that are
+    not :func:`jump_relevant` may be left out: they change nothing).
+    """
     links: dict[str, str] = {}  # source id -> target id
+    if len(pages) < 2:
+        return links
     taken: set[str] = set()
-    last_page = max(page.page.number for page in pages)
-    numbered: dict[int, list[PageAnalysis]] = {}
+    last_page = max(number for number, _ in pages)
+    numbered: dict[int, list[tuple[int, Sequence[JumpPart]]]] = {}
     for page in pages:
-        numbered.setdefault(page.page.number, []).append(page)
-    for page in pages:
-        for source in page.articles:
-            jump = _parse(source.confidence.reasons.get("jump_to"), "to")
+        numbered.setdefault(page[0], []).append(page)
+    for page_number, articles in pages:
+        for source in articles:
+            jump = _parse(source.jump_to, "to")
             if jump is None:
                 continue
             key, number = jump
             wanted = last_page if number == 0 else number
             best: tuple[int, str] | None = None
-            for other in numbered.get(wanted, ()) if wanted > 0 else pages:  # the named page, or any later one
-                if other.page.number == page.page.number or (wanted > 0 and other.page.number != wanted):
+            for other_number, others in (
+                numbered.get(wanted, ()) if wanted > 0 else pages
+            ):  # the named page, or any later one
+                if other_number == page_number or (wanted > 0 and other_number != wanted):
                     continue
-                if wanted < 0 and other.page.number < page.page.number:
+                if wanted < 0 and other_number < page_number:
                     continue
-                for target in other.articles:
+                for target in others:
                     if target.kind != "article" or target.id in taken:
                         continue
-                    score = _score(source, key, target, other.page.number)
+                    score = _score(source, key, target, other_number)
                     if score >= 1 and (best is None or score > best[0]):
                         best = (score, target.id)
             if best is not None:
                 links[source.id] = best[1]
                 taken.add(best[1])
+    return links
+
+
+def link_jumps(pages: Sequence[PageAnalysis]) -> tuple[PageAnalysis, ...]:
+    """Join the parts of jumped articles across the pages of one issue (``continues_on``/``continued_from``)."""
+    if len(pages) < 2:
+        return tuple(pages)
+    links = jump_links([(page.page.number, [jump_part(a) for a in page.articles]) for page in pages])
     if not links:
         return tuple(pages)
     back = {target: source for source, target in links.items()}

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import InputError
 
 if TYPE_CHECKING:
+    from reader.cache_analysis import IssueJson
     from reader.model import Article, IssueAnalysis
 
 
@@ -49,17 +50,29 @@ def open_analysis(raw: str | None, segmentation: str = "auto") -> IssueAnalysis:
     Its pages come without their lines (the commands need the articles only). Cold pages are analyzed on
     every usable CPU, with a progress bar on stderr when it is a terminal.
     """
+    analysis = _open(raw, segmentation, json=False)
+    return analysis  # type: ignore[return-value]
+
+
+def open_analysis_json(raw: str | None, segmentation: str = "auto") -> IssueAnalysis | IssueJson:
+    """:func:`open_analysis` for ``analyze --json``: a cold issue comes as its pages' JSON, serialized by the
+    workers that analysed them (:func:`reader.cache_analysis.open_issue_json`)."""
+    return _open(raw, segmentation, json=True)
+
+
+def _open(raw: str | None, segmentation: str, *, json: bool) -> IssueAnalysis | IssueJson:
     if raw == "-":  # one page from standard input: nothing on disk to cache it by
         from reader.document import open_issue
 
         return open_issue(Path(raw))
     from reader.cache import AnalysisCache
-    from reader.cache_analysis import open_issue_cached, terminal_progress
+    from reader.cache_analysis import open_issue_cached, open_issue_json, terminal_progress
 
     path = resolve_path(raw)
     progress, close = terminal_progress(f"analyzing {path.name}")
+    opener = open_issue_json if json else open_issue_cached
     try:
-        analysis = open_issue_cached(path, AnalysisCache.open(), progress=progress, segmentation=segmentation)
+        analysis = opener(path, AnalysisCache.open(), progress=progress, segmentation=segmentation)
     finally:
         close()
     from reader.page_errors import page_warnings
@@ -87,6 +100,20 @@ def pick_article(analysis: IssueAnalysis, reference: str) -> tuple[int, Article]
     raise InputError(f"no article with id {reference!r} (see `reader list`)")
 
 
+def print_analysis_json(source: str, analysis: IssueAnalysis | IssueJson) -> None:
+    """Print the ``analyze --json`` document of ``analysis`` (as :func:`print_json` would print it)."""
+    from reader.cache_analysis import IssueJson
+    from reader.contract import analysis_document, document_json
+
+    if isinstance(analysis, IssueJson):
+        data = document_json(source, analysis.issue, analysis.pages)
+        if data is not None:
+            write_stdout(data)
+            return
+        analysis = analysis.analysis()  # orjson refused a string of the issue's own fields
+    print_json(analysis_document(source, analysis))
+
+
 def print_json(document: Any) -> None:
     """Print a JSON document to stdout, UTF-8, not ASCII-escaped, indented by 2, in one write.
 
@@ -105,7 +132,11 @@ def print_json(document: Any) -> None:
         import json
 
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    data = escape_json_text(text).encode("utf-8")
+    write_stdout(escape_json_text(text).encode("utf-8"))
+
+
+def write_stdout(data: bytes) -> None:
+    """Write UTF-8 ``data`` to stdout in one write (after anything printed before it)."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (some test harnesses)
         sys.stdout.write(data.decode("utf-8"))

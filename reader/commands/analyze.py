@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands._common import add_path_argument, open_analysis, print_json
+from reader.commands._common import add_path_argument, open_analysis, open_analysis_json, print_analysis_json
 from reader.textformat import short_byline
 
 
@@ -20,12 +20,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def run(args: argparse.Namespace) -> int:
     """Print the analysis as JSON or as a readable summary."""
-    analysis = open_analysis(args.path, args.segmentation)
     if args.json:
-        from reader.contract import analysis_document
-
-        print_json(analysis_document(args.path, analysis))
+        print_analysis_json(args.path, open_analysis_json(args.path, args.segmentation))
         return 0
+    analysis = open_analysis(args.path, args.segmentation)
     issue = analysis.issue
     print(f"Issue {issue.id}  {issue.meta.title or '(untitled)'}  {issue.meta.date or '(undated)'}")
     number = 0
