@@ -119,20 +119,30 @@ def stat_pages(files: list[Path]) -> list[PageStat] | None:
     return stats
 
 
-def write_atomic(path: Path, payload: bytes) -> bool:
-    """Write ``payload`` to ``path`` by temp + rename (no fsync); False when it could not."""
+def write_atomic(path: str | os.PathLike[str], payload: bytes) -> bool:
+    """Write ``payload`` to ``path`` by temp + rename (no fsync); False when it could not.
+
+    The folder is made only when the temporary file cannot be created (a cold run writes an entry a page:
+    a ``mkdir`` for each cost a tenth of the write).
+    """
     import secrets  # here, not at the top: a warm command never writes
 
-    temp = path.with_name(f"{TEMP_MARK}{path.name}.{secrets.token_hex(4)}")
+    target = os.fspath(path)
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, f"{TEMP_MARK}{name}.{secrets.token_hex(4)}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temp, "wb") as handle:
+        try:
+            handle = open(temp, "wb")  # noqa: SIM115 - closed just below
+        except FileNotFoundError:  # a new folder
+            os.makedirs(folder or ".", exist_ok=True)
+            handle = open(temp, "wb")  # noqa: SIM115
+        with handle:
             handle.write(payload)
-        os.replace(temp, path)
+        os.replace(temp, target)
         return True
     except OSError:
         try:
-            temp.unlink(missing_ok=True)
+            os.unlink(temp)
         except OSError:
             pass
         return False
@@ -210,7 +220,7 @@ class AnalysisCache:
 
     def put_bytes(self, key: str, payload: bytes) -> None:
         """Store an entry already encoded (by a worker process)."""
-        if write_atomic(self.entry_path(key), payload):
+        if write_atomic(self._entry_name(key), payload):
             self.written += 1
 
     def discard(self, key: str) -> None:
