@@ -6,13 +6,18 @@ counts them (``rich.cells``), so wrapped lines fit exactly where the widget draw
 Rules:
 - A line never starts with closing punctuation (``，。、；：？！”’）】》`` …) and never ends with opening
   punctuation (``“‘（【《`` …): the character before the break moves to the next line with it.
-- A run of Latin letters or digits (a word, a number) is not split unless it is wider than a whole line.
+- A word of a script written with spaces (Latin with or without accents, Greek, Cyrillic, Arabic, Hebrew …) or
+  a number is not split unless it is wider than a whole line; nor is a letter parted from its combining marks.
+  Wide characters (Chinese, Japanese, Korean, fullwidth forms) may break anywhere, as kinsoku allows.
 - Two-cell dashes and ellipses (``——``, ``……``) stay together.
 - When no allowed break fits (a very narrow width), the line breaks at the width anyway: a rule is never worth
   an overflowing line.
 """
 
 from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
 
 from rich.cells import get_character_cell_size
 
@@ -25,14 +30,30 @@ NO_LINE_END = frozenset("“‘（【《「『〔〈([{〖〘")
 _INSEPARABLE = frozenset("—…")
 
 
+_WORD_PUNCTUATION = frozenset("'-_’")
+"""Characters that join the letters around them into one word (don't, twenty-five, Courier’s)."""
+
+
+@lru_cache(maxsize=4096)
 def _is_word_char(character: str) -> bool:
-    return character.isascii() and (character.isalnum() or character in "'-_")
+    """A letter, digit or joiner of a word that only spaces may break: not a wide (CJK, fullwidth) character."""
+    if character.isascii():
+        return character.isalnum() or character in _WORD_PUNCTUATION
+    if not (character.isalnum() or character in _WORD_PUNCTUATION or _is_mark(character)):
+        return False
+    return unicodedata.east_asian_width(character) not in ("W", "F")
+
+
+def _is_mark(character: str) -> bool:
+    return unicodedata.category(character).startswith("M")
 
 
 def _can_break(text: str, index: int) -> bool:
     """True when a line may end just before ``text[index]``."""
     before, after = text[index - 1], text[index]
     if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    if not after.isascii() and _is_mark(after):  # a combining accent stays with its letter
         return False
     if before == after and before in _INSEPARABLE:
         return False

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.app.tmux import kill_session, new_session, tmux
 
 READER = Path(sys.executable).parent / "reader"
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -28,10 +28,6 @@ pytestmark = [
     pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here"),
     pytest.mark.skipif(sys.platform == "win32", reason="tmux"),
 ]
-
-
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
 
 
 def _issue(tmp_path: Path, name: str) -> Path:
@@ -50,26 +46,18 @@ def run_reader(tmp_path: Path) -> Iterator:
     names: list[str] = []
 
     def start(issue: Path) -> str:
-        name = f"reader-e2e-{uuid.uuid4().hex[:8]}"
+        name = new_session("reader-e2e", 150, 40)
         names.append(name)
-        _tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "40", "-e", "TERM=xterm-256color", "sh")
-        _tmux("set-option", "-t", name, "window-size", "manual")
-        deadline = time.monotonic() + 5
-        # A detached session may start at another size (a shared tmux server's clients): insist on ours.
-        while _tmux("display", "-p", "-t", name, "#{window_width}x#{window_height}").strip() != "150x40":
-            assert time.monotonic() < deadline, "tmux would not resize the window"
-            _tmux("resize-window", "-t", name, "-x", "150", "-y", "40")
-            time.sleep(0.1)
-        _tmux("send-keys", "-t", name, f"{READER} {issue} --data-dir {tmp_path / 'data'}; echo EXIT=$?", "Enter")
+        tmux("send-keys", "-t", name, f"{READER} {issue} --data-dir {tmp_path / 'data'}; echo EXIT=$?", "Enter")
         return name
 
     yield start
     for name in names:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        kill_session(name)
 
 
 def _capture(name: str) -> str:
-    return _tmux("capture-pane", "-p", "-t", name)
+    return tmux("capture-pane", "-p", "-t", name)
 
 
 def _position(screen: str) -> tuple[int, int] | None:
@@ -103,7 +91,7 @@ def _read_with_space(name: str, presses: int = 400) -> list[int]:
         seen.append(position[0])
         if "Last article" in screen:
             return seen
-        _tmux("send-keys", "-t", name, "Space")
+        tmux("send-keys", "-t", name, "Space")
         wait_until = time.monotonic() + 3
         new = _capture(name)
         while new == screen and time.monotonic() < wait_until:
@@ -122,7 +110,7 @@ def test_space_reads_a_real_issue_from_the_first_article_to_the_last(
     total = _position(_capture(session))[1]
     assert seen[0] == 1 and seen[-1] == total > 1, (seen, _capture(session))
     assert seen == sorted(seen) and set(seen) == set(range(1, total + 1))  # every article, in order
-    _tmux("send-keys", "-t", session, "q")
+    tmux("send-keys", "-t", session, "q")
     deadline = time.monotonic() + 10
     while "EXIT=" not in _capture(session).replace("echo EXIT=", "") and time.monotonic() < deadline:
         time.sleep(0.2)

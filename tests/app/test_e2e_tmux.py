@@ -6,11 +6,12 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.app.tmux import kill_session, new_session, tmux
 
 READER = Path(sys.executable).parent / "reader"
 
@@ -20,25 +21,19 @@ pytestmark = [
 ]
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
-
-
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[str]:
-    name = f"reader-e2e-{uuid.uuid4().hex[:8]}"
-    command = f"{READER} --data-dir {tmp_path / 'data'}; echo EXIT=$?"
-    _tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "40", "-e", "TERM=xterm-256color", "sh")
-    _tmux("resize-window", "-t", name, "-x", "140", "-y", "40")  # a detached session may ignore -x/-y
-    _tmux("send-keys", "-t", name, command, "Enter")
+    command = f"{READER} --data-dir {tmp_path / 'data'} --cache-dir {tmp_path / 'cache'}; echo EXIT=$?"
+    name = new_session("reader-e2e", 140, 40)
+    tmux("send-keys", "-t", name, command, "Enter")
     try:
         yield name
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        kill_session(name)
 
 
 def _capture(name: str) -> str:
-    return _tmux("capture-pane", "-p", "-t", name)
+    return tmux("capture-pane", "-p", "-t", name)
 
 
 def _wait_for(name: str, check: Callable[[str], bool], timeout: float = 15.0) -> str:
@@ -66,7 +61,7 @@ def test_read_the_sample_issue_in_a_real_terminal(session: str) -> None:
     screen = _wait_for(session, lambda s: all(title[:4] in s for title, _ in articles[:2]))
     assert "郑州高新区地方报" in screen
 
-    _tmux("send-keys", "-t", session, "Down", "Enter")
+    tmux("send-keys", "-t", session, "Down", "Enter")
     second_title, second_byline = articles[1]
     # the header's details line, right of the list (whose row may show a short byline in full too)
     screen = _wait_for(
@@ -74,15 +69,15 @@ def test_read_the_sample_issue_in_a_real_terminal(session: str) -> None:
         lambda s: second_title[:10] in s and any(second_byline in line.partition("│")[2] for line in s.splitlines()),
     )
 
-    _tmux("send-keys", "-t", session, "r")
+    tmux("send-keys", "-t", session, "r")
     screen = _wait_for(session, lambda s: "Raw OCR" in s)
     numbered = [line for line in screen.splitlines() if "Raw OCR" not in line]
     first_line = screen.split("lines ", 1)[1].split("–", 1)[0]
     assert any(line.split("│")[-1].strip().startswith(f"{first_line} ") for line in numbered), screen
 
-    _tmux("send-keys", "-t", session, "r")
+    tmux("send-keys", "-t", session, "r")
     _wait_for(session, lambda s: "Raw OCR" not in s)
-    _tmux("send-keys", "-t", session, "q")
+    tmux("send-keys", "-t", session, "q")
     screen = _wait_for(session, lambda s: "EXIT=" in s.replace("echo EXIT=", ""))
     assert "EXIT=0" in screen
     assert "Traceback" not in screen

@@ -8,11 +8,12 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.app.tmux import kill_session, new_session, tmux
 
 READER = Path(sys.executable).parent / "reader"
 PAGE = """第一版　民國九年四月九日
@@ -32,15 +33,11 @@ pytestmark = [
 ]
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
-
-
 def _wait_for(name: str, check: Callable[[str], bool], timeout: float = 20.0) -> str:
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
-        screen = _tmux("capture-pane", "-p", "-t", name)
+        screen = tmux("capture-pane", "-p", "-t", name)
         if check(screen):
             return screen
         time.sleep(0.2)
@@ -51,7 +48,7 @@ def _keys(name: str, *keys: str) -> None:
     """Send keys one at a time, as typed (a burst of several in one read can be taken as one sequence)."""
     for key in keys:
         time.sleep(0.3)
-        _tmux("send-keys", "-t", name, key)
+        tmux("send-keys", "-t", name, key)
 
 
 @pytest.fixture
@@ -67,14 +64,12 @@ def workspace(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     state.setdefault("state", {})["1"] = {"id": "state:export_folder", "key": "export_folder", "value": str(exports)}
     state.setdefault("meta", {"1": {"schema_version": 3}})
     (data / "state.json").write_text(json.dumps(state), encoding="utf-8")
-    name = f"reader-notes-{uuid.uuid4().hex[:8]}"
-    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", "-e", "TERM=xterm-256color", "sh")
-    _tmux("resize-window", "-t", name, "-x", "120", "-y", "36")
-    _tmux("send-keys", "-t", name, f"cd {tmp_path} && {READER} --data-dir {data} {issue}; echo EXIT=$?", "Enter")
+    name = new_session("reader-notes", 120, 36)
+    tmux("send-keys", "-t", name, f"cd {tmp_path} && {READER} --data-dir {data} {issue}; echo EXIT=$?", "Enter")
     try:
         yield name, tmp_path
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        kill_session(name)
 
 
 def test_metadata_selection_notes_and_export_in_a_real_terminal(workspace: tuple[str, Path]) -> None:
@@ -82,7 +77,7 @@ def test_metadata_selection_notes_and_export_in_a_real_terminal(workspace: tuple
     _wait_for(session, lambda s: "晶報? · 1920-04-09?" in s and "之起居注" in s)
 
     for _attempt in range(5):  # i says "not available" while the store is still opening: try again
-        _tmux("send-keys", "-t", session, "i")
+        tmux("send-keys", "-t", session, "i")
         try:
             _wait_for(session, lambda s: "Date (YYYY-MM-DD)" in s and "inferred" in s, timeout=3)
             break
@@ -94,12 +89,12 @@ def test_metadata_selection_notes_and_export_in_a_real_terminal(workspace: tuple
     _keys(session, "Tab", "S-Right", "S-Right", "S-Right", "S-Right", "y")
     _wait_for(session, lambda s: "Copied 4 characters" in s)
 
-    _tmux("send-keys", "-t", session, "a")
+    tmux("send-keys", "-t", session, "a")
     _wait_for(session, lambda s: "New note" in s)
     _keys(session, "tmux note", "C-s")
     _wait_for(session, lambda s: "Note saved" in s)
 
-    _tmux("send-keys", "-t", session, "e")
+    tmux("send-keys", "-t", session, "e")
     _wait_for(session, lambda s: "1920-04-10 晶報 notes.md" in s and "/exports" in s)
     _keys(session, "Enter")
     _wait_for(session, lambda s: "Exported 1 note(s)" in s)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -113,3 +114,25 @@ def test_kinsoku_holds_when_punctuation_is_not_clustered(pairs: list[tuple[str, 
 def test_wrap_does_not_import_textual() -> None:
     code = "import sys, reader.wrap; sys.exit('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_words_with_accents_are_not_split() -> None:
+    # French, German, Greek and Cyrillic words break at spaces only, like ASCII ones.
+    text = "plusieurs bâtimens éprouvé Müßiggang Ελλάδα Москва"
+    for width in range(9, 30):
+        for line in wrap_text(text, width):
+            assert all(word in text.split() for word in line.split()), (width, line)
+
+
+def test_a_combining_accent_stays_with_its_letter() -> None:
+    # "aé," (a decomposed é) at width 2: the comma may not start a line, and the break before it would leave
+    # the accent alone at the start of the next.
+    for text in ("ae\u0301,", "cafe\u0301, " * 3 + "e\u0301" * 12):
+        for width in range(2, 12):
+            lines = wrap_text(text, width)
+            assert all(not line or not unicodedata.combining(line[0]) for line in lines), (width, lines)
+
+
+def test_wide_characters_still_break_between_any_two() -> None:
+    assert wrap_text("高新区召开工作会议", 6) == ["高新区", "召开工", "作会议"]
+    assert wrap_text("ＡＢＣＤ", 4) == ["ＡＢ", "ＣＤ"]  # fullwidth Latin is wide: it breaks like Chinese
