@@ -273,6 +273,14 @@ def _run_in(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole
     return grams.shares(probe, draft.blocks, RUN_IN_MIN_SHARED)
 
 
+def _wire_dateline(dateline: str) -> bool:
+    """An English dateline (``WASHINGTON (AP) —``): it opens a story, even right after another one's text.
+
+    A Chinese agency line inside a report (（重慶廿二日美聯電）) heads a dispatch within the running article.
+    """
+    return dateline[:1].isascii() and dateline[:1].isalpha()
+
+
 def _second_byline(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole]) -> bool:
     """Whether the CJK byline-like block ``index`` after the text of ``draft``, which has its byline, is text.
 
@@ -405,6 +413,11 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
         if role.opens and current is not None and current.kind == "article" and (current.body or current.closed):
             draft = start()  # "From page 1": the next part of a story from another page starts here
             draft.body.append(index)
+            continue
+        if role.dateline is not None and current is not None and current.body and _wire_dateline(role.dateline):
+            draft = start()  # "WASHINGTON (AP) —" after a story's text opens the next wire story
+            draft.body.append(index)
+            draft.reasons["boundaries"] = "an English wire dateline opens the next story"
             continue
         lead_only = current is not None and bool(current.lead) and not current.body
         new_item = current is not None and bool(current.body) and blocks[index].texts[0][:1] in ITEM_MARKERS

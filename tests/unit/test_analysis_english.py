@@ -303,3 +303,13 @@ def test_a_story_part_ends_at_its_jump_line() -> None:
     articles = analyze_page(_page(*rows))
     assert articles[0].source_lines == (1, 2, 3, 4)
     assert [(a.kind, a.source_lines) for a in articles[1:]] == [("article", (5,))]
+
+
+def test_a_wire_dateline_after_a_story_opens_the_next_one() -> None:
+    wire = "DENVER (AP) — A snowstorm closed the airport on Sunday, and the city asked drivers to stay at home."
+    articles = _articles("Council delays parking vote", _BODY, _BODY, wire, _BODY)
+    assert [a.source_lines for a in articles] == [(1, 2, 3), (4, 5)]
+    assert articles[1].dateline == "DENVER (AP) —"
+    # under its headline the dateline is the story's first paragraph, as before
+    articles = _articles("Snow closes airport", wire, _BODY, _BODY)
+    assert [(a.headline, a.source_lines) for a in articles] == [("Snow closes airport", (1, 2, 3, 4))]
