@@ -20,12 +20,10 @@ from reader.cache import AnalysisCache, PageStat, page_key, stat_pages
 from reader.cache_codec import CorruptEntry, decode_entry, encode_entry
 from reader.errors import InputError, ReaderError
 from reader.model import Issue, IssueAnalysis, IssueMeta, Page, PageAnalysis
+from reader.workers import PARALLEL_MIN_TASKS as PARALLEL_MIN_PAGES  # below it, no pool
 
 if TYPE_CHECKING:
     from reader.contract import PageJson
-
-PARALLEL_MIN_PAGES = 6
-"""Below this many pages a pool costs more to start than it saves."""
 
 R = TypeVar("R")
 Progress = Callable[[int, int], None]

@@ -32,6 +32,9 @@ IN_FLIGHT_PER_PROCESS = 3
 workers never wait for the caller, few enough that another caller's tasks (an issue opened while the library
 is indexed in the background) queue behind a handful, not behind thousands."""
 
+PARALLEL_MIN_TASKS = 6
+"""Below this many pages (tasks) a pool costs more to start than it saves (``reader.cache_analysis``)."""
+
 STOP_TIMEOUT = 0.5
 """Seconds :meth:`WorkerPool.close` waits for the processes it stopped before killing them."""
 
@@ -50,7 +53,9 @@ def usable_cpus() -> int:
 # ---- worker processes ----------------------------------------------------------------------------
 
 
-def _start_worker(parent: int, niceness: int) -> None:  # pragma: no cover - runs in the worker processes
+def _start_worker(
+    parent: int, niceness: int, preload: tuple[str, ...] = ()
+) -> None:  # pragma: no cover - runs in the worker processes
     """Set up a worker process: Ctrl+C is the parent's to handle, and the worker dies with its parent."""
     import gc
 
@@ -71,6 +76,13 @@ def _start_worker(parent: int, niceness: int) -> None:  # pragma: no cover - run
             pass
     if os.getppid() != parent:  # the parent died before the death signal was armed
         os._exit(0)
+    import importlib
+
+    for name in preload:  # what the tasks will need, imported while the parent still sets up
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001, S112 - the task that needs it reports the problem
+            continue
 
 
 # ---- the pool ------------------------------------------------------------------------------------------
@@ -87,6 +99,8 @@ class WorkerPool:
     def __init__(self, processes: int | None = None, *, niceness: int = 0) -> None:
         self.processes = processes if processes is not None else usable_cpus()
         self.niceness = niceness
+        self.preload: tuple[str, ...] = ()
+        """Modules each worker process imports as it starts (see :func:`start_early`)."""
         """Added to the workers' nice value: the app's event loop then gets a core when it needs one."""
         import threading
 
@@ -111,7 +125,7 @@ class WorkerPool:
                     max_workers=self.processes,
                     mp_context=multiprocessing.get_context(_start_method()),
                     initializer=_start_worker,
-                    initargs=(os.getpid(), self.niceness),
+                    initargs=(os.getpid(), self.niceness, self.preload),
                 )
             return self._executor
 
@@ -249,6 +263,27 @@ def shared_pool() -> WorkerPool:
 
         atexit.register(close_shared_pool)
     return _shared
+
+
+def _ready() -> None:
+    """The task :func:`start_early` submits: it only makes the pool start its processes."""
+
+
+def start_early(preload: tuple[str, ...]) -> None:
+    """Start the shared pool's processes now, each importing ``preload`` as it starts.
+
+    For a command about to analyse a cold folder: the workers import the analysis (tens of milliseconds)
+    while this process reads the folder and imports what it needs, instead of after. Does nothing when the
+    pool would not run in processes, or has started already.
+    """
+    pool = shared_pool()
+    if not pool.parallel or pool._executor is not None:
+        return
+    pool.preload = preload
+    try:
+        pool._ensure_executor().submit(_ready)
+    except (OSError, RuntimeError):
+        pass  # no processes now: the first real task tries again, and reports what is wrong
 
 
 def close_shared_pool() -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import InputError
 
 if TYPE_CHECKING:
+    from reader.cache import AnalysisCache
     from reader.cache_analysis import IssueJson
     from reader.model import Article, IssueAnalysis
 
@@ -66,13 +67,16 @@ def _open(raw: str | None, segmentation: str, *, json: bool) -> IssueAnalysis | 
 
         return open_issue(Path(raw))
     from reader.cache import AnalysisCache
-    from reader.cache_analysis import open_issue_cached, open_issue_json, terminal_progress
 
     path = resolve_path(raw)
+    cache = AnalysisCache.open()
+    _start_workers_early(path, cache)
+    from reader.cache_analysis import open_issue_cached, open_issue_json, terminal_progress
+
     progress, close = terminal_progress(f"analyzing {path.name}")
     opener = open_issue_json if json else open_issue_cached
     try:
-        analysis = opener(path, AnalysisCache.open(), progress=progress, segmentation=segmentation)
+        analysis = opener(path, cache, progress=progress, segmentation=segmentation)
     finally:
         close()
     from reader.page_errors import page_warnings
@@ -80,6 +84,25 @@ def _open(raw: str | None, segmentation: str, *, json: bool) -> IssueAnalysis | 
     for warning in page_warnings(analysis.issue.pages):  # the rest of the issue is there; say what is not
         print(f"reader: warning: {warning}", file=sys.stderr)
     return analysis
+
+
+def _start_workers_early(path: Path, cache: AnalysisCache) -> None:
+    """Start the worker processes for a folder that was never opened (no record in the cache: cold), before
+    importing and reading what opening it takes, so that they import the analysis meanwhile."""
+    import os
+
+    from reader.workers import PARALLEL_MIN_TASKS, start_early
+
+    try:
+        if not path.is_dir() or len(os.listdir(path)) < PARALLEL_MIN_TASKS or cache.folder_path(path).exists():
+            return
+    except OSError:
+        return
+    start_early(_WORKER_MODULES)
+
+
+_WORKER_MODULES = ("reader.cache_analysis", "reader.analysis.pipeline", "reader.ingest.detect", "reader.contract")
+"""What a worker analysing a page imports (reader.cache_analysis.analyze_file)."""
 
 
 def pick_article(analysis: IssueAnalysis, reference: str) -> tuple[int, Article]:

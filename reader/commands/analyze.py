@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from reader.commands._common import add_path_argument, open_analysis, open_analysis_json, print_analysis_json
-from reader.textformat import short_byline
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +22,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_analysis_json(args.path, open_analysis_json(args.path, args.segmentation))
         return 0
+    from reader.textformat import short_byline  # the articles' types with it: after the workers start
+
     analysis = open_analysis(args.path, args.segmentation)
     issue = analysis.issue
     print(f"Issue {issue.id}  {issue.meta.title or '(untitled)'}  {issue.meta.date or '(undated)'}")

@@ -197,3 +197,41 @@ def test_the_cache_analyses_cold_pages_in_the_shared_pool(tmp_path: Path, monkey
     expected = open_issue(folder)
     assert analysis.issue.id == expected.issue.id
     assert analysis.articles == expected.articles
+
+
+def _imported(name: str) -> bool:
+    """Run in a worker: whether it has imported module ``name``."""
+    return name in sys.modules
+
+
+@needs_fork
+def test_started_early_the_workers_import_what_they_will_need(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``start_early`` forks the processes at once, and each imports the modules named as it starts."""
+    pool = WorkerPool(2)
+    monkeypatch.setattr(workers, "_shared", pool)
+    try:
+        assert "tabnanny" not in sys.modules  # a module nothing here imports
+        workers.start_early(("tabnanny",))
+        assert pool._executor is not None
+        assert all(pool.map_ordered(_imported, [("tabnanny",)] * 4))
+        assert "tabnanny" not in sys.modules
+        workers.start_early(("tabnanny",))  # started already: nothing more happens
+    finally:
+        pool.close()
+
+
+def test_a_cold_folder_starts_the_workers_a_warm_one_does_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.cache import AnalysisCache
+    from reader.commands import _common
+
+    started: list[tuple[str, ...]] = []
+    monkeypatch.setattr(workers, "start_early", started.append)
+    folder = _issue(tmp_path / "issue", PARALLEL_MIN_PAGES + 2)
+    cache = AnalysisCache(tmp_path / "cache")
+    _common._start_workers_early(folder, cache)
+    assert started and "reader.analysis.pipeline" in started[0]
+    open_issue_cached(folder, cache, workers=1)
+    started.clear()
+    _common._start_workers_early(folder, cache)  # opened before: its record is there
+    _common._start_workers_early(_issue(tmp_path / "small", PARALLEL_MIN_PAGES - 1), cache)
+    assert not started
