@@ -59,6 +59,9 @@ def _title_fields(
         if texts:
             parts.append(texts)
             sizes.append(len("".join("".join(texts).split())))
+    if len(parts) > 1:  # a rule or an ornament printed over a headline ("-", "★") is no kicker: no letter, no digit
+        kept = [i for i, part in enumerate(parts) if any(map(str.isalnum, "".join(part)))]
+        parts, sizes = [parts[i] for i in kept], [sizes[i] for i in kept]
     if not parts:
         return None, None, None
     if len(parts) == 1:  # the usual title: one block, the headline

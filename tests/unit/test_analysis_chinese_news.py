@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.analysis import analyze_page
 from reader.model import Line, Page
 
@@ -133,3 +135,24 @@ def test_the_name_heading_each_page_of_a_fold_is_no_kicker() -> None:
     page = _page(["新聞報"], ["春遊記"], _GOES_ON, ["新聞報"], *second)
     articles = _articles(page)
     assert [(a.kicker, a.headline) for a in articles] == [(None, "春遊記"), (None, "西湖遊記")]
+
+
+@pytest.mark.parametrize("ornament", ["★", "-", "——", "⋯⋯", "= /"])
+def test_a_rule_or_ornament_over_a_headline_is_no_kicker(ornament: str) -> None:
+    page = _page(
+        [ornament],
+        ["高新区召开工作会议"],
+        ["本报讯 11月29日，高新区召开工作会议，部署下一阶段工作，会议要求各部门认真落实。" * 3],
+    )
+    (article,) = [a for a in analyze_page(page) if a.kind == "article"]
+    assert (article.kicker, article.headline) == (None, "高新区召开工作会议")
+
+
+def test_a_kicker_with_words_is_kept() -> None:
+    page = _page(
+        ["專訪"],
+        ["高新区召开工作会议"],
+        ["本报讯 11月29日，高新区召开工作会议，部署下一阶段工作，会议要求各部门认真落实。" * 3],
+    )
+    (article,) = [a for a in analyze_page(page) if a.kind == "article"]
+    assert (article.kicker, article.headline) == ("專訪", "高新区召开工作会议")
