@@ -225,9 +225,15 @@ _NUMBERING = frozenset("（）()〔〕[]一二三四五六七八九十百千〇�
 
 
 def _is_fragment(headline: str) -> bool:
-    """Whether a headline is only a piece of its printed title (之起居注, （一）（〇）（五）, two characters)."""
+    """Whether a headline is only a piece of its printed title (之起居注, （一）（〇）（五）, two characters, or a
+    line that opens in lower case: "hopefuls' first debate" under "Poly students watch")."""
     letters = [char for char in headline if char.isalnum()]
-    return len(letters) <= 2 or headline[0] in _BOUND_OPENERS or all(char in _NUMBERING for char in headline)
+    return (
+        len(letters) <= 2
+        or headline[0] in _BOUND_OPENERS
+        or headline[0].islower()
+        or all(char in _NUMBERING for char in headline)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,3 +61,9 @@ def test_a_fragment_headline_is_shown_with_its_whole_title() -> None:
     assert titled("京華", "新聞一束").display_title == "新聞一束"
     assert titled(None, "之起居注").display_title == "之起居注"
     assert titled("京華", "新聞一束", "續").full_title == "京華 新聞一束 續"
+    # A Latin headline that opens in lower case goes on from the line above it.
+    assert titled("Poly students watch", "hopefuls’ first debate").display_title == (
+        "Poly students watch hopefuls’ first debate"
+    )
+    assert titled("CAMPUS", "Budget vote delayed").display_title == "Budget vote delayed"
+    assert titled(None, "iPhone sales").display_title == "iPhone sales"
