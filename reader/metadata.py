@@ -119,7 +119,8 @@ def mets_meta(folder: Path) -> IssueMeta:
     from reader.ingest.source import read_bounded
 
     try:
-        candidates = [child for child in sorted(folder.iterdir()) if child.suffix.lower() == ".xml"]
+        # the XML files only are sorted: paths compare slowly, and a 400-page text issue has none
+        candidates = sorted(child for child in folder.iterdir() if child.suffix.lower() == ".xml")
     except OSError:
         return IssueMeta()
     for path in candidates:

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -84,8 +84,8 @@ def page_identity(page: Page) -> bytes:
     return "".join(text.split()).encode("utf-8")
 
 
-def issue_id_from(identities: list[bytes]) -> str:
-    """The issue id from each page's :func:`page_identity`, in page order."""
+def issue_id_from(identities: Iterable[bytes]) -> str:
+    """The issue id from each page's :func:`page_identity`, in page order (an iterator is hashed as it goes)."""
     digest = hashlib.sha256()
     for identity in identities:
         digest.update(identity)
