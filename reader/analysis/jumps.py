@@ -67,6 +67,19 @@ def find_jump(text: str, direction: str) -> tuple[str, int] | None:
     return key, page
 
 
+def ends_with_jump(line: str) -> bool:
+    """Whether ``line`` ends with a jump line to another page (``See GOATS, page 3``, ``Please see page 6``).
+
+    A cross-reference inside a sentence ("for details, see page 5") is not one: a jump line is short or names
+    its story in capitals.
+    """
+    found = find_jump(line, "to")
+    if found is None:
+        return False
+    key = found[0]
+    return len(line) <= JUMP_LINE_MAX_CHARS or (key[:2].isupper() and key.split()[0].isupper())
+
+
 def strip_jumps(paragraph: str) -> str:
     """``paragraph`` without a jump line run on at its end or its start (the article's text, not its links)."""
     match = _IN.match(paragraph[:40])

@@ -12,6 +12,7 @@ from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block, block_of, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.datelines import find_dateline
+from reader.analysis.jumps import ends_with_jump
 from reader.analysis.latin import mark_latin_roles
 
 __all__ = ["BlockRole", "classify_blocks", "is_latin_page", "left_open", "page_column_width", "split_byline_tails"]
@@ -246,6 +247,8 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if len(block.lines) > 1:
             block = _split_running_head(block, result)
+            if "age" in block.compact and len(block.lines) > 1:  # "page": a jump line may end a line inside
+                block = _split_after_jump(block, result)
         cut = len(block.lines)
         while cut > 1 and is_signature_line(block.texts[cut - 1]):
             cut -= 1
@@ -255,6 +258,19 @@ def split_byline_tails(blocks: list[Block]) -> list[Block]:
         result.append(block_of(block.lines[:cut], block.widths[:cut], block.texts[:cut]))
         result.append(block_of(block.lines[cut:], block.widths[cut:], block.texts[cut:]))
     return result
+
+
+def _split_after_jump(block: Block, result: list[Block]) -> Block:
+    """Split a block after a line that ends with a jump line to another page (``… has been See ASI, page 7``):
+    the story's part ends there, and the lines after it (an advert OCR read into the same block) are not its
+    text. The lines down to the jump line go to ``result``; the rest is returned (``block`` itself when no
+    line but the last ends with a jump)."""
+    for position, text in enumerate(block.texts[:-1]):
+        if "age" in text and ends_with_jump(text):
+            cut = position + 1
+            result.append(block_of(block.lines[:cut], block.widths[:cut], block.texts[:cut]))
+            return block_of(block.lines[cut:], block.widths[cut:], block.texts[cut:])
+    return block
 
 
 def _split_running_head(block: Block, result: list[Block]) -> Block:

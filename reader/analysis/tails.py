@@ -14,7 +14,7 @@ import re
 from reader.analysis.assemble import Draft
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import Block
-from reader.analysis.jumps import JUMP_LINE_MAX_CHARS, find_jump
+from reader.analysis.jumps import ends_with_jump
 from reader.analysis.roles import is_prose
 
 __all__ = ["split_after_jumps", "split_tails"]
@@ -144,19 +144,8 @@ def split_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]
 
 
 def _jumps_out(block: Block, role: BlockRole) -> bool:
-    """Whether ``block`` ends with a jump line to another page (``See GOATS, page 3``, ``Please see page 6``).
-
-    A cross-reference inside a sentence ("for details, see page 5") is not one: a jump line is short or names
-    its story in capitals.
-    """
-    if role.role != "body":
-        return False
-    last = block.texts[-1]
-    found = find_jump(last, "to")
-    if found is None:
-        return False
-    key = found[0]
-    return len(last) <= JUMP_LINE_MAX_CHARS or (key[:2].isupper() and key.split()[0].isupper())
+    """Whether the body block ``block`` ends with a jump line to another page (:func:`ends_with_jump`)."""
+    return role.role == "body" and ends_with_jump(block.texts[-1])
 
 
 def split_after_jumps(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:

@@ -313,3 +313,17 @@ def test_a_wire_dateline_after_a_story_opens_the_next_one() -> None:
     # under its headline the dateline is the story's first paragraph, as before
     articles = _articles("Snow closes airport", wire, _BODY, _BODY)
     assert [(a.headline, a.source_lines) for a in articles] == [("Snow closes airport", (1, 2, 3, 4))]
+
+
+def test_a_jump_line_inside_a_block_ends_the_story_there() -> None:
+    rows = (
+        "Council delays parking vote",
+        "",
+        _BODY,
+        "and the members will meet again next week to vote on it. See COUNCIL, page 5",
+        "• FRESH BAGELS • DAILY • COFFEE",
+        "Open 7 days",
+    )
+    articles = analyze_page(_page(*rows))
+    assert articles[0].headline == "Council delays parking vote" and articles[0].source_lines == (1, 3, 4)
+    assert [(a.kind, a.source_lines) for a in articles[1:]] == [("other", (5, 6))]
