@@ -89,6 +89,24 @@ def _without_meta(segment: Segment) -> Segment:
     return Segment(text, style.clear_meta_and_links() if style is not None else None, control)
 
 
+TITLE_CELLS = 90
+"""The most of a title a row shows (three lines of the usual list width): a paragraph the analysis took for a
+headline must not fill the list."""
+
+
+def clip_title(title: str, cells: int = TITLE_CELLS) -> str:
+    """``title`` on one line, cut to at most ``cells`` terminal cells with an ellipsis when longer."""
+    title = " ".join(title.split())
+    if len(title) * 2 <= cells or cell_len(title) <= cells:  # no character is wider than two cells
+        return title
+    used = 0
+    for index, character in enumerate(title):
+        used += cell_len(character)
+        if used > cells - 1:
+            return title[:index].rstrip() + "…"
+    return title
+
+
 KIND_PLURALS = {"caption": "captions", "notice": "notices", "advert": "adverts", "other": "other items"}
 
 
@@ -241,7 +259,7 @@ class ArticleList(OptionList):
         is_article = article.kind == "article"
         body = Content.assemble(
             ("" if is_article else f"[{article.kind}] ", "italic"),
-            (mark_missing_glyphs(" ".join(title.split())), "bold" if is_article else ""),
+            (mark_missing_glyphs(clip_title(title)), "bold" if is_article else ""),
             "\n",
             (f"{details}  p.{article.page_number}" if details else f"p.{article.page_number}", "dim"),
             # the boundaries come from the issue's METS/DIDL article map, not from our analysis

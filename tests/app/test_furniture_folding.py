@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.widgets.article_list import ArticleList, fold_line
+from rich.cells import cell_len
+
+from reader.widgets.article_list import TITLE_CELLS, ArticleList, clip_title, fold_line
 from tests.app.conftest import FIXTURES, settle
 
 PAGE = (FIXTURES / "masthead-issue" / "page-01.txt").read_text(encoding="utf-8")
@@ -63,3 +65,13 @@ async def test_page_keys_land_on_the_first_real_article(make_app, tmp_path: Path
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert app.current_article.page_number == 1 and app.current_article.kind == "article"
+
+
+def test_a_long_title_is_clipped_to_three_lines_of_the_list() -> None:
+    assert clip_title("Budget  vote\ndelayed") == "Budget vote delayed"
+    long_chinese = "言下之意，总而言之，有“一点点”缺点错误，无足轻重、不足挂齿。" * 4
+    clipped = clip_title(long_chinese)
+    assert clipped.endswith("…") and cell_len(clipped) <= TITLE_CELLS
+    assert long_chinese.startswith(clipped[:-1])
+    english = "Cal Poly professors get six NSF grants for lab equipment " * 3
+    assert cell_len(clip_title(english)) <= TITLE_CELLS and clip_title(english).endswith("…")
