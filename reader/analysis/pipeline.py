@@ -16,7 +16,7 @@ from reader.analysis.jumps import jump_lines, strip_jumps
 from reader.analysis.labels import split_labels
 from reader.analysis.latin import TABLE_ROW_ROLE
 from reader.analysis.roles import BlockRole, classify_blocks, is_latin_page, split_byline_tails
-from reader.analysis.tails import split_after_jumps, split_tails
+from reader.analysis.tails import split_after_jumps, split_tails, stack_jump_heads
 from reader.model import Article, Confidence, Contributor, Page, slot_builder
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
@@ -209,6 +209,7 @@ def analyze_page(page: Page) -> tuple[Article, ...]:
     drafts = assemble(blocks, roles)
     if latin:
         drafts = split_tails(split_after_jumps(split_labels(drafts, blocks), blocks, roles), blocks, roles)
+        drafts = stack_jump_heads(drafts, blocks, roles)
     return unique_ids(tuple(_build_article(page, draft, blocks, roles, latin) for draft in drafts))
 
 

@@ -17,7 +17,7 @@ from reader.analysis.blocks import Block
 from reader.analysis.jumps import ends_with_jump
 from reader.analysis.roles import is_prose
 
-__all__ = ["split_after_jumps", "split_tails"]
+__all__ = ["split_after_jumps", "split_tails", "stack_jump_heads"]
 
 #: Closing marks after which a sentence may still end (quotes and brackets).
 _CLOSERS = " '\"’”)»"
@@ -177,3 +177,56 @@ def split_after_jumps(drafts: list[Draft], blocks: list[Block], roles: list[Bloc
         else:
             result.append(Draft.furniture(reason, body=tail))
     return result
+
+
+#: A jump head is a short line: a word or a few (``GOATS``, ``CHILDREN'S CENTER``).
+JUMP_HEAD_MAX_WORDS = 4
+
+
+def _jump_in(role: BlockRole) -> bool:
+    return role.opens and role.role == "body" and role.reason.startswith("jump line")
+
+
+def _head_shaped(block: Block, role: BlockRole) -> bool:
+    text = block.texts[0]
+    return (
+        len(block.lines) == 1
+        and role.role in ("body", "title", "caption")
+        and 0 < len(text.split()) <= JUMP_HEAD_MAX_WORDS
+        and text[-1:] not in ".,;:!?"
+        and _LETTER.search(text) is not None
+    )
+
+
+def stack_jump_heads(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    """Give each continuation its own jump head when OCR read the heads of several stacked together.
+
+    A page of continuations prints ``ASI`` over "From page 2", ``HORSES`` over "From page 5" further down; OCR
+    sometimes reads the heads one after the other over the first "From page" line, and the later parts then
+    open with no head. The heads go, top first, to the parts in their order.
+    """
+    parts = [index for index, role in enumerate(roles) if _jump_in(role)]
+    if len(parts) < 2:
+        return drafts
+    first = parts[0]
+    top = first
+    while top > 0 and _head_shaped(blocks[top - 1], roles[top - 1]):
+        top -= 1
+    heads = list(range(top, first))
+    headless = [index for index in parts[1:] if not _head_shaped(blocks[index - 1], roles[index - 1])]
+    if len(heads) < 2 or not headless:
+        return drafts
+    opening = {draft.body[0]: draft for draft in drafts if draft.kind == "article" and draft.body}
+    targets = [opening.get(index) for index in (first, *headless)]
+    moves = list(zip(heads, targets, strict=False))
+    if any(target is None for _, target in moves):
+        return drafts
+    moved = {head for head, _ in moves}
+    for draft in drafts:
+        for part in (draft.title, draft.body, draft.byline):
+            part[:] = [index for index in part if index not in moved]
+    for head, target in moves:
+        assert target is not None
+        target.title = [head]
+        target.reasons["headline"] = "jump head stacked with others over the first 'From page' line"
+    return [draft for draft in drafts if draft.title or draft.body or draft.byline or draft.lead]

@@ -327,3 +327,12 @@ def test_a_jump_line_inside_a_block_ends_the_story_there() -> None:
     articles = analyze_page(_page(*rows))
     assert articles[0].headline == "Council delays parking vote" and articles[0].source_lines == (1, 3, 4)
     assert [(a.kind, a.source_lines) for a in articles[1:]] == [("other", (5, 6))]
+
+
+def test_jump_heads_stacked_over_the_first_part_go_to_the_parts_in_order() -> None:
+    rows = ("PARKING", "BUDGET", "From page 1", _BODY, _BODY, "From page 3", _BODY, _BODY)
+    articles = [a for a in analyze_page(_page(*rows)) if a.kind == "article"]
+    assert [(a.headline, a.source_lines) for a in articles] == [
+        ("PARKING", (1, 3, 4, 5)),
+        ("BUDGET", (2, 6, 7, 8)),
+    ]
