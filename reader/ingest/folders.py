@@ -8,6 +8,8 @@
   from the layout file, which keeps boxes and regions the text has lost.
 - A Chronicling America issue: ``ed-N/seq-N/ocr.xml`` (with ``ocr.txt`` beside it: the XML wins), one page
   per ``seq-N`` folder in natural order.
+- A data set's documentation beside its pages (``README.txt``, ``SOURCE.txt``, ``LICENSE.apache-2.0.txt``,
+  ``NOTICE``, ``COPYING`` …) is not a page, so a folder holding only that and issue folders is a library.
 - An impresso / BnF / BnL / BL issue: a METS file with the ALTO pages beside it or in a sub-folder
   (``ALTO/``, ``text/``). When the METS physical structMap names the page files, those are the pages, in
   its order; otherwise the pages of the ``ALTO/`` or ``text/`` folder in natural order.
@@ -30,6 +32,10 @@ LAYOUT_SUBFOLDERS = ("alto", "text")
 """Sub-folder names (any case) that libraries put an issue's page XML in, beside its METS file."""
 
 _SNIFF_BYTES = 8192
+_DOCUMENTATION_WORDS = r"readme|licen[cs]e|copying|notice|sources?|authors|changes|changelog|contributing|citation"
+# The word as the whole name (readme.txt, Copying.txt), or in capitals before more (LICENSE-MIT.txt, README.de.txt):
+# a page may well be called notice-2.txt.
+_DOCUMENTATION = re.compile(rf"^(?i:{_DOCUMENTATION_WORDS})\.[^.]+$|^(?:{_DOCUMENTATION_WORDS.upper()})([._ -]|$)")
 _SEQ = re.compile(r"^seq-\d+$", re.I)
 _TWIN_SUFFIXES = re.compile(r"(\.(alto|page|hocr|abbyy|ocr))+$|_(abbyy|djvu|alto|hocr)$", re.I)
 # When twins disagree, the richer format wins.
@@ -43,7 +49,12 @@ def natural_key(path: Path) -> list[object]:
 
 def _candidate(path: Path) -> bool:
     name = strip_gz(path.name).lower()
-    return name != METADATA_FILE and name.endswith(PAGE_SUFFIXES) and path.is_file()
+    return (
+        name != METADATA_FILE
+        and name.endswith(PAGE_SUFFIXES)
+        and _DOCUMENTATION.match(strip_gz(path.name)) is None
+        and path.is_file()
+    )
 
 
 def file_format(path: Path) -> str:

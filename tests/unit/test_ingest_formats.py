@@ -158,3 +158,20 @@ def test_impresso_issues_open_in_page_order(corpus: Path) -> None:
 def test_chronam_folder_reads_the_xml_not_its_text_twin(corpus: Path) -> None:
     sources = [Path(page.source).name for page in load_issue(corpus / "chronam").pages]
     assert "ocr.xml" in sources and "ocr.txt" not in sources
+
+
+def test_a_data_sets_documentation_is_not_a_page(tmp_path: Path) -> None:
+    """README, SOURCE and LICENSE files beside the pages (as data sets ship them) are not pages, so a folder of
+    them and issue folders is a library, not an issue of its own."""
+    data_set = tmp_path / "data-set"
+    for name in ("README.txt", "SOURCE.txt", "LICENSE.apache-2.0.txt", "notice.txt", "Copying.txt"):
+        (data_set / name).parent.mkdir(parents=True, exist_ok=True)
+        (data_set / name).write_text("Where these pages come from.\n", encoding="utf-8")
+    for issue in ("1939-04-25", "1939-04-26"):
+        (data_set / issue).mkdir()
+        (data_set / issue / "page-1.txt").write_text("高新区召开工作会议\n\n本报讯 会议部署工作。\n", encoding="utf-8")
+        (data_set / issue / "notice-2.txt").write_text("本报讯 会议部署工作。\n", encoding="utf-8")
+    assert find_page_files(data_set) == []
+    assert is_library(data_set)
+    pages = [path.name for path in find_page_files(data_set / "1939-04-25")]
+    assert pages == ["notice-2.txt", "page-1.txt"]  # a page whose name only starts with such a word
