@@ -330,26 +330,44 @@ def _finish(pending: _Pending, cache: AnalysisCache | None, segmentation: str = 
         page_analyses.append(PageAnalysis(page, articles))
         results.append(result)
     pending.results = results  # with any page analyzed again here
-    path = pending.path
-    failed = [page_analysis.page for page_analysis in page_analyses if page_analysis.page.error]
-    if failed and (len(failed) == len(page_analyses) or not path.is_dir()):
-        error = failed[0].error or ""
-        raise InputError(error if not path.is_dir() else f"{path}: no page could be read ({error})")
-    if segmentation == "library" and not any(
-        article.segmentation == "library" for page_analysis in page_analyses for article in page_analysis.articles
-    ):
-        from reader.ingest.articlemap import no_library_map
-
-        raise no_library_map(path)
-    issue_id = issue_id or issue_id_from([result.identity for result in results])
-    # an issue with unreadable pages is read afresh next time
-    if cache is not None and pending.stats is not None and not failed:
-        cache.put_folder_record(pending.record_path, issue_id, pending.stats, [r.key for r in results])
     pages: tuple[Page, ...] = tuple(page_analysis.page for page_analysis in page_analyses)
+    mapped = any(article.segmentation == "library" for analysis in page_analyses for article in analysis.articles)
+    issue_id = _checked_issue_id(pending, cache, segmentation, pages, mapped, issue_id)
     from reader.metadata import complete_issue_meta
 
     issue = complete_issue_meta(Issue(issue_id, str(pending.path), pending.meta, pages), page_analyses)
     return IssueAnalysis(issue, link_jumps(page_analyses))
+
+
+def _checked_issue_id(
+    pending: _Pending,
+    cache: AnalysisCache | None,
+    segmentation: str,
+    pages: tuple[Page, ...],
+    mapped: bool,
+    issue_id: str | None,
+) -> str:
+    """The issue's id, once its pages pass (not all unreadable; a map when ``library`` is asked for), with the
+    issue recorded for the next warm open when every page read.
+
+    Raises:
+        InputError: no page could be read (or the one page file could not), or ``segmentation`` is ``library``
+            and no article came from a map (``mapped``).
+    """
+    path = pending.path
+    failed = [page for page in pages if page.error]
+    if failed and (len(failed) == len(pages) or not path.is_dir()):
+        error = failed[0].error or ""
+        raise InputError(error if not path.is_dir() else f"{path}: no page could be read ({error})")
+    if segmentation == "library" and not mapped:
+        from reader.ingest.articlemap import no_library_map
+
+        raise no_library_map(path)
+    issue_id = issue_id or issue_id_from([result.identity for result in pending.results])
+    # an issue with unreadable pages is read afresh next time
+    if cache is not None and pending.stats is not None and not failed:
+        cache.put_folder_record(pending.record_path, issue_id, pending.stats, [r.key for r in pending.results])
+    return issue_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,22 +400,12 @@ def _finish_json(pending: _Pending, cache: AnalysisCache | None, segmentation: s
     results = pending.results
     parts = [result.json for result in results]
     pages = tuple(part.page for part in parts)  # type: ignore[union-attr]
-    path = pending.path
-    failed = [page for page in pages if page.error]
-    if failed and (len(failed) == len(pages) or not path.is_dir()):
-        error = failed[0].error or ""
-        raise InputError(error if not path.is_dir() else f"{path}: no page could be read ({error})")
-    if segmentation == "library" and not any(part.library for part in parts):  # type: ignore[union-attr]
-        from reader.ingest.articlemap import no_library_map
-
-        raise no_library_map(path)
+    mapped = any(part.library for part in parts)  # type: ignore[union-attr]
     leading = []
     for file, result in zip(pending.files, results[: max(DATE_PAGES, NAMEPLATE_PAGES)], strict=False):
         leading.append(PageAnalysis(*decode_entry(result.entry, result.key, str(file))))
-    issue_id = pending.issue_id or issue_id_from([result.identity for result in results])
-    if cache is not None and pending.stats is not None and not failed:
-        cache.put_folder_record(pending.record_path, issue_id, pending.stats, [r.key for r in results])
-    issue = complete_issue_meta(Issue(issue_id, str(path), pending.meta, pages), leading)
+    issue_id = _checked_issue_id(pending, cache, segmentation, pages, mapped, pending.issue_id)
+    issue = complete_issue_meta(Issue(issue_id, str(pending.path), pending.meta, pages), leading)
     from reader.analysis.jumps import JumpPart
 
     links = jump_links([(part.page.number, [JumpPart(*jump) for jump in part.jumps]) for part in parts])  # type: ignore[union-attr]
