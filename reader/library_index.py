@@ -54,7 +54,8 @@ CJK_CLASS = "\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U
 WORD_CLASS = "0-9a-z\u00df-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\uac00-\ud7af"
 CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 WORD = re.compile(f"[{WORD_CLASS}]+(?:[-'\u2019][{WORD_CLASS}]+)*")
-_JOINERS = re.compile("[-'\u2019]")
+JOINERS = re.compile("[-'\u2019]")
+"""What may join the parts of a word: ``co-operate``, ``o'clock``, ``it’s``."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -79,9 +80,9 @@ def grams_of(folded: str) -> set[str]:
         grams.update(run)
         grams.update(run[i : i + 2] for i in range(len(run) - 1))
     for word in WORD.findall(folded):
-        if _JOINERS.search(word):
-            grams.update(part for part in _JOINERS.split(word) if part)
-            grams.add(_JOINERS.sub("", word))
+        if JOINERS.search(word):
+            grams.update(part for part in JOINERS.split(word) if part)
+            grams.add(JOINERS.sub("", word))
         else:
             grams.add(word)
     return grams

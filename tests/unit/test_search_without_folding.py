@@ -1,8 +1,9 @@
-"""CJK terms are checked on the original text through the characters that fold to theirs: the same matches
-at the same places as the folded pattern on the folded text, with no fold of the candidate's text."""
+"""Terms of one token are checked on the original text through the characters that fold to theirs: the same
+matches at the same places as the folded pattern on the folded text, with no fold of the candidate's text."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -37,8 +38,52 @@ def test_unfolded_pattern_finds_what_the_folded_one_finds(query: str) -> None:
     ]
 
 
-def test_latin_and_several_token_terms_keep_the_folded_pattern() -> None:
-    assert all(term.unfolded is None for term in parse_query('council "中國 政府" Zürich'))
+def test_terms_of_several_tokens_keep_the_folded_pattern() -> None:
+    terms = parse_query('"city council" "中國 政府" "市 council"')
+    assert len(terms) == 3
+    assert all(term.unfolded is None for term in terms)
+
+
+def _folded_spans(query: str, text: str) -> list[tuple[int, int]]:
+    (term,) = parse_query(query)
+    return [m.span() for m in term.pattern.finditer(fold_text(text))]
+
+
+def _unfolded_spans(query: str, text: str) -> list[tuple[int, int]]:
+    (term,) = parse_query(query)
+    assert term.unfolded is not None
+    return list(term.spans(text, ""))
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "expected"),
+    [
+        ("mayor", "The MAYOR, the Mayor’s aide, ｍａｙｏｒ", ["MAYOR", "Mayor", "ｍａｙｏｒ"]),
+        ("mayor", "mayoral Mayors exmayor mayor2 2mayor", []),
+        ("zurich", "Zürich, ZURICH and Zurichsee", ["Zürich", "ZURICH"]),
+        ("mayor", "市mayor市 Ɓmayor", ["mayor", "mayor"]),  # CJK and Ɓ (folds to ɓ, no word letter) are no letters
+        (
+            "co-operate",
+            "co-operate, CO－OPERATE, cooperate, co operate, xco-operate",
+            ["co-operate", "CO－OPERATE", "cooperate"],
+        ),
+        ("it's", "It’s, IT'S, its", ["It’s", "IT'S", "its"]),
+        ("a-a", "xa-a-a", ["a-a"]),  # refused at 1 (x before it): the next try is inside that match, not after it
+    ],
+)
+def test_a_word_matches_whole_on_the_original_text(query: str, text: str, expected: list[str]) -> None:
+    spans = _unfolded_spans(query, text)
+    assert [text[start:end] for start, end in spans] == expected
+    assert spans == _folded_spans(query, text)
+
+
+def test_words_match_as_on_the_folded_text_on_random_text() -> None:
+    rng = random.Random(7)
+    alphabet = "aAäÄáoOöÖ rR-－'’ｏ1１市,.ßẞİıƁ\n"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        for query in ("oa", "ro", "a-o", "a-a", "r1", "ß", "o'r"):
+            assert _unfolded_spans(query, text) == _folded_spans(query, text), (query, text)
 
 
 def test_translate_table_keeps_folds_of_every_character() -> None:
