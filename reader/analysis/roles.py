@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.blockrole import BlockRole
-from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block, block_of, fast_median
+from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, SENTENCE_END, Block, block_of, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.datelines import find_dateline
 from reader.analysis.jumps import ends_with_jump
@@ -399,6 +399,7 @@ def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]
     roles = [classify_block(block, column_width) for block in blocks]
     if latin:
         mark_latin_roles(blocks, roles)
+        _mark_paragraph_tails(blocks, roles)
         if _paragraph_per_line(blocks):
             _mark_listings(blocks, roles)
     _mark_nameplates(blocks, roles)
@@ -411,6 +412,37 @@ def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]
         _mark_latin_nameplates(blocks, roles)
     _mark_continued_lines(blocks, roles)
     return roles
+
+
+_PARAGRAPH_TAIL_ROLE = BlockRole(
+    "body", reason="the end of a sentence the text above left open, not an advert or a byline"
+)
+
+
+def _mark_paragraph_tails(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A one-line advert or "by" line that opens in lower case under text stopped in mid-sentence ends that text.
+
+    Paragraph-per-line OCR cuts a paragraph where a column ends; a dollar amount in the last piece
+    ("request, reducing the fund to $2,000.") makes it look like an advert, and a piece that opens with
+    "by" ("by the city council.") like a byline. A sentence runs on into it: the text above ends in a
+    letter or a comma, the line opens in lower case and ends a sentence itself (a byline ends in a name).
+    """
+    for index in range(1, len(blocks)):
+        role = roles[index]
+        if not (role.role == "advert" or (role.role == "byline" and role.opens)) or len(blocks[index].lines) != 1:
+            continue
+        text = blocks[index].texts[0].strip()
+        if not (text[:1].isascii() and text[:1].islower()) or text.rstrip(" '\"’”)")[-1:] not in SENTENCE_END:
+            continue
+        previous = index - 1
+        while previous > 0 and roles[previous].role == "furniture":
+            previous -= 1
+        before = roles[previous]
+        if before.role != "body" or before.title_like or not is_prose(blocks[previous]):
+            continue
+        last = blocks[previous].texts[-1].rstrip()
+        if last and last[-1].isascii() and (last[-1].isalpha() or last[-1] == ","):
+            roles[index] = _PARAGRAPH_TAIL_ROLE
 
 
 #: The running head stands among a page's first blocks.

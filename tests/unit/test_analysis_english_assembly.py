@@ -122,3 +122,28 @@ def test_rows_of_a_standings_table_stay_in_the_story_as_one_paragraph() -> None:
 def test_a_headline_with_one_score_is_still_a_headline() -> None:
     articles = _articles("Council delays vote", "By Jane Doe", _BODY, "Women's team wins again 9-0", _MORE)
     assert [a.headline_lines for a in articles] == [(1,), (4,)]
+
+
+def test_a_paragraph_tail_with_a_price_stays_in_the_story() -> None:
+    # the column cut the sentence; its last piece names an amount, which alone would read as an advert
+    rows = (
+        "Council delays vote",
+        "By Jane Doe",
+        _BODY,
+        "Last month the club that ran the spring dance asked the council to refund the",
+    )
+    articles = [a for a in analyze_page(_page(*rows, "fee, leaving the fund with only $1,200.", _MORE))]
+    assert [(a.kind, a.source_lines) for a in articles] == [("article", (1, 2, 3, 4, 5, 6))]
+
+
+def test_a_paragraph_tail_that_opens_with_by_is_text_not_a_byline() -> None:
+    # the column cut "the winning story is chosen / by Wendy Marsh.": a sentence, not the head of a story
+    rows = (
+        "Council delays vote",
+        "By Jane Doe",
+        _BODY,
+        "Each spring the club holds a short story contest for its members, and the winning story is chosen",
+    )
+    articles = _articles(*rows, "by Wendy Marsh.", "She has judged the contest for a decade.", _MORE)
+    assert [a.source_lines for a in articles] == [(1, 2, 3, 4, 5, 6, 7)]
+    assert articles[0].byline == "By Jane Doe"
