@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.sanitize import sanitize
+from reader.sanitize import UNSAFE_CHARACTERS, has_unsafe, sanitize
 
 
 def test_plain_text_is_unchanged() -> None:
@@ -71,3 +73,26 @@ def test_json_escape_keeps_data_and_hides_overrides() -> None:
     document = json.dumps({"t": "x\u202ey\ufeff\U000e0041\u2028\ud800"}, ensure_ascii=False)
     escaped = escape_json_text(document)
     assert escaped.isascii() and json.loads(escaped) == json.loads(document)
+
+
+_ONE_CLASS = re.compile(f"[{UNSAFE_CHARACTERS}\u2028\u2029]")
+"""The definition :func:`has_unsafe` answers in two cheaper parts (BMP characters, then astral ones)."""
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from("本報\u3000\ue111\n\t \u200d\U00020000\U0001d173\U000e0041\U0001bca0\U0001bca4\u2028"),
+            st.characters(),
+        )
+    )
+)
+def test_has_unsafe_agrees_with_the_one_character_class(text: str) -> None:
+    assert has_unsafe(text) == (not text.isprintable() and _ONE_CLASS.search(text) is not None)
+    if not has_unsafe(text):
+        assert sanitize(text) == text
+
+
+def test_an_unsafe_astral_character_is_found_among_safe_astral_ones() -> None:
+    assert has_unsafe("\U00020000本\U0001d173") and sanitize("\U00020000本\U0001d173") == "\U00020000本"
+    assert not has_unsafe("\U00020000本\u3000報")
