@@ -7,6 +7,7 @@ wide lead block left on its own goes first in the article it echoes that still l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.analysis.blocks import SENTENCE_END, Block
@@ -71,6 +72,83 @@ def _resumes(draft: Draft | None, block: Block, blocks: list[Block]) -> bool:
     if not last or not opening or not (last[-1].isascii() and opening[0].isascii()):
         return False  # Chinese columns break anywhere; the signal holds for Latin text
     return last[-1] not in SENTENCE_END or opening[0].islower()
+
+
+#: How many blocks back a Latin sentence cut off by an advert or another story's part may be taken up again.
+RESUME_MAX_BLOCKS = 60
+#: A line left open that a later block may take up has at least this many words (not a label or a name).
+RESUME_MIN_WORDS = 5
+
+
+def _left_open_prose(block: Block) -> bool:
+    """Whether the Latin text block ``block`` stops in mid-sentence: no full stop, colon or semicolon at its end."""
+    last = block.texts[-1].rstrip(" '\"’”)")
+    if not last or not last[-1].isascii() or last[-1] in SENTENCE_END or last[-1] in ":;":
+        return False
+    return last[-1].isalnum() or last[-1] in ",-"
+
+
+def _words(block: Block) -> int:
+    """How many words ``block`` holds."""
+    return sum(len(text.split()) for text in block.texts)
+
+
+def _opens_lower(block: Block) -> bool:
+    """Whether ``block`` opens in lower case (quotes and a bracket skipped): it goes on from a sentence above."""
+    opening = block.texts[0].lstrip(" '\"‘“(")[:1]
+    return opening.isascii() and opening.islower()
+
+
+def _content_words(texts: list[str] | tuple[str, ...]) -> set[str]:
+    """The words of four letters or more of Latin text, lower-cased, without the little words of prose."""
+    return {word.lower() for word in _CONTENT_WORD.findall(" ".join(texts))} - _LITTLE_WORDS
+
+
+_CONTENT_WORD = re.compile(r"[A-Za-z]{4,}")
+_LITTLE_WORDS = frozenset(
+    "that this with from have were they their there them then than what when where which while would could "
+    "should said says about after before into over under also been being more most some such only other these "
+    "those will your just very much many even because does like".split()
+)
+#: Words of four letters or more a resumed block must share with the story it takes up again.
+RESUME_MIN_SHARED = 2
+
+
+def _resumed_story(
+    drafts: list[Draft], current: Draft | None, index: int, blocks: list[Block], roles: list[BlockRole]
+) -> Draft | None:
+    """The earlier English story that the body block ``index``, opening in lower case, takes up again.
+
+    A sentence goes on in lower case past an advert, another story's part or page furniture that OCR read
+    into the middle of the column: it goes on from the nearest text block above left in mid-sentence with
+    nothing to go on with it (the block after it opens a new sentence). When that block is another story's,
+    and the block shares words with that story, the story takes the block back.
+    """
+    block = blocks[index]
+    if not _opens_lower(block) or not is_prose(block):
+        return None
+    following = index  # the block after the candidate, furniture skipped
+    for candidate in range(index - 1, max(-1, index - 1 - RESUME_MAX_BLOCKS), -1):
+        role = roles[candidate]
+        if role.role == "furniture":
+            continue
+        if role.role == "body" and _left_open_prose(blocks[candidate]):
+            if following != index and _opens_lower(blocks[following]):
+                return None  # the sentence left open there went on already: this one is not its end
+            break
+        following = candidate
+    else:
+        return None
+    owner = next((draft for draft in reversed(drafts) if candidate in draft.body), None)
+    if owner is None or owner is current or owner.kind != "article" or owner.closed:
+        return None  # the story right above goes on
+    if _words(blocks[candidate]) < RESUME_MIN_WORDS:
+        return None  # a label or a name left without a full stop, not a sentence cut off
+    if any(_words(blocks[later]) >= RESUME_MIN_WORDS for later in owner.body[owner.body.index(candidate) + 1 :]):
+        return None  # the story left open there went on with text of its own after it
+    words = _content_words(block.texts)
+    shared = words & _content_words([text for i in owner.blocks for text in blocks[i].texts])
+    return owner if len(shared) >= RESUME_MIN_SHARED else None
 
 
 def _after_byline(draft: Draft, index: int, roles: list[BlockRole]) -> bool:
@@ -410,6 +488,13 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
             current.body.append(index)
             current.reasons["boundaries"] = "text resumes after an advert or notice printed in its middle"
             continue
+        if role.dateline is None and not role.opens:
+            resumed = _resumed_story(drafts, current, index, blocks, roles)
+            if resumed is not None:
+                current = resumed
+                current.body.append(index)
+                current.reasons["boundaries"] = "a sentence cut off by an advert or another story goes on here"
+                continue
         if role.opens and current is not None and current.kind == "article" and (current.body or current.closed):
             draft = start()  # "From page 1": the next part of a story from another page starts here
             draft.body.append(index)

@@ -147,3 +147,34 @@ def test_a_paragraph_tail_that_opens_with_by_is_text_not_a_byline() -> None:
     articles = _articles(*rows, "by Wendy Marsh.", "She has judged the contest for a decade.", _MORE)
     assert [a.source_lines for a in articles] == [(1, 2, 3, 4, 5, 6, 7)]
     assert articles[0].byline == "By Jane Doe"
+
+
+_LEFT_OPEN = "Members said the parking structure, which the board approved in May, would cost far more than its finance"
+_OTHER_STORY = (
+    "The library will open its new wing for night students in March, the dean said on Friday, after two "
+    "years of work on the old reading rooms."
+)
+_RESUMED = (
+    "committee had planned, and the budget vote on the parking structure was put off until the next meeting "
+    "of the board in the spring."
+)
+
+
+def _blocks(*rows: str) -> list[str]:
+    """The rows with a blank line between them: each row is a block of its own."""
+    return [line for row in rows for line in (row, "")][:-1]
+
+
+def test_a_sentence_cut_off_by_another_story_goes_back_to_its_story() -> None:
+    rows = ("Council delays vote", "By Jane Doe", _BODY, _LEFT_OPEN, "Library opens new wing", _OTHER_STORY, _RESUMED)
+    articles = _articles(*_blocks(*rows))
+    assert [a.source_lines for a in articles] == [(1, 3, 5, 7, 13), (9, 11)]
+
+
+def test_a_lower_case_paragraph_without_the_cut_story_s_words_stays_where_it_is() -> None:
+    unrelated = (
+        "and the new wing will stay open until midnight on weekdays, when the reading rooms fill up with students."
+    )
+    rows = ("Council delays vote", "By Jane Doe", _BODY, _LEFT_OPEN, "Library opens new wing", _OTHER_STORY, unrelated)
+    articles = _articles(*_blocks(*rows))
+    assert [a.source_lines for a in articles] == [(1, 3, 5, 7), (9, 11, 13)]
