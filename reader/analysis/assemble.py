@@ -753,6 +753,46 @@ def _reattach_leads(drafts: list[Draft], roles: list[BlockRole], grams: _Grams) 
     return [d for d in drafts if id(d) not in moved]
 
 
+def _running_text(index: int, roles: list[BlockRole]) -> bool:
+    role = roles[index]
+    return role.role == "body" and not role.title_like and not role.opens
+
+
+def _fold_inner_captions(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    """Put a picture caption printed between two paragraphs of one story into that story.
+
+    OCR reads a caption where the picture stands in the column; when the story's running text goes on
+    right after it (page furniture aside), the caption is the story's picture's, not an item of its own.
+    """
+    owner_of: dict[int, Draft] | None = None
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.kind != "caption" or len(draft.body) != 1:
+            kept.append(draft)
+            continue
+        index = draft.body[0]
+        before, after = index - 1, index + 1
+        while before >= 0 and roles[before].role == "furniture":
+            before -= 1
+        while after < len(roles) and roles[after].role == "furniture":
+            after += 1
+        if before < 0 or after >= len(roles) or not (_running_text(before, roles) and _running_text(after, roles)):
+            kept.append(draft)
+            continue
+        if not (is_prose(blocks[before]) or is_prose(blocks[after])):
+            kept.append(draft)
+            continue
+        if owner_of is None:
+            owner_of = {i: d for d in drafts if d.kind == "article" for i in d.body}
+        owner = owner_of.get(before)
+        if owner is None or owner_of.get(after) is not owner:
+            kept.append(draft)
+            continue
+        owner.body.append(index)
+        owner.body.sort()
+    return kept
+
+
 def assemble(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     """Group ``blocks`` into article drafts in reading order."""
     grams = _Grams(blocks)  # one cache of bigrams for every pass
@@ -760,6 +800,7 @@ def assemble(blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
     drafts = _split_unrelated_leading_titles(drafts, blocks, grams)
     drafts = _reattach_titles(drafts, grams)
     drafts = _reattach_leads(drafts, roles, grams)
+    drafts = _fold_inner_captions(drafts, blocks, roles)
     for draft in drafts:
         if draft.kind == "article" and not draft.body and not draft.lead and not draft.byline:
             draft.kind = "other"

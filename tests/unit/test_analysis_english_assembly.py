@@ -178,3 +178,9 @@ def test_a_lower_case_paragraph_without_the_cut_story_s_words_stays_where_it_is(
     rows = ("Council delays vote", "By Jane Doe", _BODY, _LEFT_OPEN, "Library opens new wing", _OTHER_STORY, unrelated)
     articles = _articles(*_blocks(*rows))
     assert [a.source_lines for a in articles] == [(1, 3, 5, 7), (9, 11, 13)]
+
+
+def test_a_picture_caption_between_two_paragraphs_of_a_story_is_the_story_s() -> None:
+    rows = ("Council delays vote", "By Jane Doe", _BODY, "Photo by John Roe", _MORE)
+    (article,) = _articles(*_blocks(*rows))
+    assert article.source_lines == (1, 3, 5, 7, 9)
