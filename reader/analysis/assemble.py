@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.candidates import EXACT_UP_TO, GramIndex
 from reader.analysis.jumps import find_jump
+from reader.analysis.latin import is_signature_name
 from reader.analysis.overlap import bigram_codes, coverage
 from reader.analysis.roles import ITEM_MARKERS, BlockRole, is_prose, left_open
 
@@ -351,6 +352,112 @@ def _run_in(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole
     return grams.shares(probe, draft.blocks, RUN_IN_MIN_SHARED)
 
 
+#: A subhead inside an English story has at most this many words (a new story's headline says more).
+LATIN_SUBHEAD_MAX_WORDS = 4
+#: How many text blocks after a short heading are read for the story's words.
+LATIN_SUBHEAD_AFTER_BLOCKS = 3
+#: How many of the story's last blocks are read for its words.
+LATIN_SUBHEAD_STORY_BLOCKS = 40
+#: Words the text after a short heading must share with the story above it, and with no other text of the page.
+LATIN_SUBHEAD_MIN_OWN_WORDS = 3
+
+
+class _PageWords:
+    """The content words of each block of a page, and in how many blocks each word occurs (built on demand)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
+        self._words: dict[int, set[str]] = {}
+        self._counts: dict[str, int] | None = None
+
+    def block(self, index: int) -> set[str]:
+        """The content words of block ``index`` (:func:`_content_words`)."""
+        found = self._words.get(index)
+        if found is None:
+            found = self._words[index] = _content_words(self._blocks[index].texts)
+        return found
+
+    def count(self, word: str) -> int:
+        """In how many blocks of the page ``word`` occurs."""
+        if self._counts is None:
+            self._counts = {}
+            counts = self._counts
+            for block in self._blocks:  # not cached block by block: a long page would keep every set
+                for each in _content_words(block.texts):
+                    counts[each] = counts.get(each, 0) + 1
+        return self._counts.get(word, 0)
+
+
+#: Words of English running text that other languages written in Latin letters rarely print.
+_ENGLISH_MARKERS = frozenset(("the", "and", "of", "to", "that", "was", "with"))
+
+
+def _english(texts: list[str]) -> bool:
+    """Whether ``texts`` are English: they print "the" and another of its commonest words (Dutch prints "of"
+    and "was", German "in")."""
+    words = set(" ".join(texts).lower().split())
+    return "the" in words and len(_ENGLISH_MARKERS.intersection(words)) >= 2
+
+
+def _plain_body(role: BlockRole) -> bool:
+    """Running text: a body block that is no title, dateline or jump line."""
+    return role.role == "body" and not role.title_like and role.dateline is None and not role.opens
+
+
+def _latin_subhead(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole], words: _PageWords) -> bool:
+    """Whether the short English title block ``index`` heads a section of the open story ``draft``.
+
+    The story above ends a sentence, and the paragraphs after the heading open sentences of their own and go
+    on with the story's own words: words that the story and they share and that no other text of the page
+    prints (lexical continuity). A new story's text has words of its own.
+    """
+    block = blocks[index]
+    if draft.closed or draft.kind != "article" or not draft.body or len(block.lines) != 1:
+        return False
+    text = block.texts[0]
+    if not text[:1].isascii() or len(text.split()) > LATIN_SUBHEAD_MAX_WORDS:
+        return False
+    previous = index - 1
+    while previous > draft.body[-1] and roles[previous].role == "furniture":
+        previous -= 1
+    if previous != draft.body[-1] or not _plain_body(roles[previous]):
+        return False
+    last = blocks[previous].texts[-1].rstrip(" '\"’”)")
+    if not last or last[-1] not in ".!?" or is_signature_name(text):
+        return False  # a name (and major) under a letter signs it off: the next letter may share its topic
+    after: list[int] = []
+    following = index + 1
+    while following < len(roles) and len(after) < LATIN_SUBHEAD_AFTER_BLOCKS:
+        role = roles[following]
+        if role.role == "furniture":
+            following += 1
+            continue
+        if not _plain_body(role):
+            break
+        after.append(following)
+        following += 1
+    if not after or not blocks[after[0]].texts[0].lstrip(" '\"‘“(")[:1].isupper():
+        return False
+    if not (is_prose(blocks[previous]) and is_prose(blocks[after[0]])):
+        return False  # running text on both sides
+    if not _english([*blocks[previous].texts, *(text for i in after for text in blocks[i].texts)]):
+        return False  # the words compared below are English ones
+    story = draft.blocks[-LATIN_SUBHEAD_STORY_BLOCKS:]
+    story_words = set().union(*(words.block(i) for i in story))
+    after_words = set().union(*(words.block(i) for i in after))
+    shared = story_words & after_words
+    if len(shared) < LATIN_SUBHEAD_MIN_OWN_WORDS:
+        return False
+    inside = [*story, *after]
+    own = 0
+    for word in shared:
+        if words.count(word) == sum(word in words.block(i) for i in inside):
+            own += 1
+            if own >= LATIN_SUBHEAD_MIN_OWN_WORDS:
+                return True
+    return False
+
+
 def _wire_dateline(dateline: str) -> bool:
     """An English dateline (``WASHINGTON (AP) —``): it opens a story, even right after another one's text.
 
@@ -372,6 +479,7 @@ def _second_byline(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
 
 
 def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> list[Draft]:
+    words = _PageWords(blocks)
     drafts: list[Draft] = []
     current: Draft | None = None
     last_article: Draft | None = None  # the article an advert or notice may have interrupted
@@ -439,6 +547,10 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
                 current.body.append(index)
                 current.reasons["boundaries"] = "a display word run into the sentence that goes on after it"
                 continue
+            if current is not None and _latin_subhead(current, index, blocks, roles, words):
+                current.body.append(index)
+                current.reasons["boundaries"] = "a short heading inside the story, whose text goes on with its words"
+                continue
             if current is not None and _subhead(current, index, blocks, roles, grams):
                 current.body.append(index)
                 current.reasons["boundaries"] = "a short heading inside the text, which goes on with its words"
@@ -488,7 +600,7 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
             current.body.append(index)
             current.reasons["boundaries"] = "text resumes after an advert or notice printed in its middle"
             continue
-        if role.dateline is None and not role.opens:
+        if role.dateline is None and not role.opens and blocks[index].texts[0].lstrip(" '\"‘“(")[:1].islower():
             resumed = _resumed_story(drafts, current, index, blocks, roles)
             if resumed is not None:
                 current = resumed

@@ -184,3 +184,30 @@ def test_a_picture_caption_between_two_paragraphs_of_a_story_is_the_story_s() ->
     rows = ("Council delays vote", "By Jane Doe", _BODY, "Photo by John Roe", _MORE)
     (article,) = _articles(*_blocks(*rows))
     assert article.source_lines == (1, 3, 5, 7, 9)
+
+
+_HORSES = (
+    "The riding class at the college farm has grown to ninety students this year, and the instructor said that "
+    "the horses are ready for the spring show."
+)
+_HORSES_MORE = (
+    "Students who groom the horses every morning at the farm learn more than riding, the instructor said, and "
+    "the spring show is the class's test."
+)
+_LIBRARY = (
+    "The library will open a new wing for night students in March, and the dean said that the reading rooms "
+    "will stay open until midnight."
+)
+
+
+def test_a_short_heading_whose_text_goes_on_with_the_story_s_words_stays_in_the_story() -> None:
+    rows = ("Riding class fills up", "By Jane Doe", _HORSES, "Reasons for popularity", _HORSES_MORE)
+    (article,) = _articles(*_blocks(*rows))
+    assert article.source_lines == (1, 3, 5, 7, 9)
+    assert article.headline == "Riding class fills up"
+
+
+def test_a_short_headline_over_text_with_words_of_its_own_opens_a_new_story() -> None:
+    rows = ("Riding class fills up", "By Jane Doe", _HORSES, "Library opens wing", _LIBRARY)
+    articles = _articles(*_blocks(*rows))
+    assert [a.source_lines for a in articles] == [(1, 3, 5), (7, 9)]
