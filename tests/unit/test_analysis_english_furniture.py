@@ -1,0 +1,71 @@
+"""English pages: adverts, listings and page furniture kept out of the stories around them (issue 11)."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze_page
+from reader.model import Line, Page
+
+_BODY = (
+    "The committee met on Tuesday evening to discuss the budget for next year, and members argued for "
+    "three hours about the new parking structure before anyone proposed a vote on it."
+)
+_MORE = (
+    "Students who spoke at the meeting said the fees were already too high, and several asked the board to "
+    "wait until the spring before it decides anything about the plan."
+)
+_LAST = (
+    "The board will take up the plan again at its next meeting in the spring, when the final figures for the "
+    "new parking structure are expected to be ready for a vote."
+)
+#: A shop's advert as a paragraph-per-line export gives it: short rows with no blank line between them.
+_ADVERT = (
+    "Campus Pizza",
+    "Large one-topping pizza",
+    "Bring a friend and save on the second pizza with this coupon.",
+    "Open 7 days a week",
+    "Foothill Plaza",
+)
+
+
+def _page(*rows: str) -> Page:
+    return Page(number=1, source="t.txt", lines=tuple(Line(i, text) for i, text in enumerate(rows, 1)))
+
+
+def _articles(*rows: str):
+    return [a for a in analyze_page(_page(*rows)) if a.kind == "article"]
+
+
+#: Two more adverts, so that the page's wide rows are fewer than a fifth of its lines, as on a page of ads.
+_ADVERTS = (
+    "Book Exchange",
+    "Used textbooks bought and sold",
+    "Top prices paid for your books",
+    "University Square",
+    "Monday to Saturday",
+    "",
+    "Surf Shop",
+    "Wetsuits and boards",
+    "Rentals by the day or week",
+    "Ask about our lessons",
+    "Morro Bay",
+)
+
+
+def test_a_box_of_short_rows_after_a_story_on_a_page_of_adverts_is_no_part_of_it() -> None:
+    # the advert's one long row reads as a sentence: only its shape tells it from the story
+    rows = ("Council delays vote", _BODY, _MORE, _LAST, "", *_ADVERT, "", *_ADVERTS)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4)
+
+
+def test_a_narrow_column_of_quoted_text_on_a_page_of_adverts_stays_in_its_story() -> None:
+    column = ("“We will wait,” said", "the chairman of the", "board, who spoke last.")
+    rows = ("Council delays vote", _BODY, _MORE, _LAST, "", *column, "", *_ADVERTS)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4, 6, 7, 8)
+
+
+def test_short_rows_on_a_page_of_narrow_columns_stay_text() -> None:
+    # no row holds a whole paragraph: the page is not a paragraph-per-line export, and its short rows are text
+    (article,) = _articles("Council delays vote", "", *_ADVERT)
+    assert article.source_lines == (1, 3, 4, 5, 6, 7)
