@@ -14,7 +14,7 @@ import re
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block
 
-__all__ = ["mark_advert_boxes"]
+__all__ = ["FLOW", "mark_advert_boxes"]
 
 #: A page stores paragraphs per line when at least this many of its lines are that wide: a page of narrow
 #: columns (most OCR) has none or one, however long it is.
@@ -24,7 +24,7 @@ BOX_MIN_LINES = 3
 #: … most of them with fewer words than this (a short paragraph of news has more on every line).
 BOX_LINE_WORDS = 6
 #: Marks of running text: a quotation, a reported speech verb, a word broken at a line's end.
-_FLOW = re.compile(r"[\"“”]|\b(?:said|says)\b")
+FLOW = re.compile(r"[\"“”]|\b(?:said|says)\b")
 _BROKEN_WORD = re.compile(r"[a-z]-$")
 _BOX_ROLE = BlockRole("advert", reason="a box of short lines among paragraphs stored one per line: advert or listing")
 
@@ -49,7 +49,7 @@ def _is_box(block: Block) -> bool:
         return False
     if any(_BROKEN_WORD.search(text) for text in texts):
         return False
-    return _FLOW.search("\n".join(texts)) is None
+    return FLOW.search("\n".join(texts)) is None
 
 
 def mark_advert_boxes(blocks: list[Block], roles: list[BlockRole]) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from itertools import chain
 
+from reader.analysis.advert_tails import split_advert_tails
 from reader.analysis.assemble import Draft, assemble
 from reader.analysis.blocks import Block, continues_across, split_blocks
 from reader.analysis.bylines import parse_byline_lines, parse_contributors
@@ -209,6 +210,7 @@ def analyze_page(page: Page) -> tuple[Article, ...]:
     drafts = assemble(blocks, roles)
     if latin:
         drafts = split_tails(split_after_jumps(split_labels(drafts, blocks), blocks, roles), blocks, roles)
+        drafts = split_advert_tails(drafts, blocks, roles)
         drafts = stack_jump_heads(drafts, blocks, roles)
     return unique_ids(tuple(_build_article(page, draft, blocks, roles, latin) for draft in drafts))
 

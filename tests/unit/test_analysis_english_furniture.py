@@ -69,3 +69,16 @@ def test_short_rows_on_a_page_of_narrow_columns_stay_text() -> None:
     # no row holds a whole paragraph: the page is not a paragraph-per-line export, and its short rows are text
     (article,) = _articles("Council delays vote", "", *_ADVERT)
     assert article.source_lines == (1, 3, 4, 5, 6, 7)
+
+
+def test_an_advert_under_a_story_s_last_sentence_leaves_the_story_though_a_row_ends_like_a_sentence() -> None:
+    # "the campus store" opens in lower case and the last row ends in a full stop, as a story's lines may
+    rows = ("Council delays vote", _BODY, _MORE, _LAST, "", "Super Savings at:", "", "the campus store", "")
+    articles = _articles(*rows, "Call 555-0123 for our hours.")
+    assert [a.source_lines for a in articles] == [(1, 2, 3, 4)]
+
+
+def test_a_signed_letter_keeps_its_short_lines() -> None:
+    rows = ("Parking fees are too high", "Editor:", _BODY, _MORE, "", "— Pat Smith", "", "Call 555-0123.")
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4, 6, 8)

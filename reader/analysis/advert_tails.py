@@ -1,0 +1,109 @@
+"""Adverts under English stories: a shop's box printed after a story's last sentence, told from the story.
+
+ABBYY exports give a column's rows in order, so an advert under a story follows its last paragraph with no
+title or byline between; some of its rows read like sentences ("Bring a friend and save on the second
+pizza!", "the product center"), so that :func:`reader.analysis.tails.split_tails` takes them for the end of
+the story's text. What tells them from it is what they lack (running text, quotation, reported speech, a
+sign-off) and what they hold (contact details, prices, bullets, capitals, cries, signs that are not letters).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.adverts import FLOW
+from reader.analysis.assemble import Draft
+from reader.analysis.blockrole import BlockRole
+from reader.analysis.blocks import Block
+from reader.analysis.roles import is_prose, left_open
+
+__all__ = ["split_advert_tails"]
+
+
+#: Contact details and prices: a phone number, an amount, a percentage, a street address.
+_CONTACT = re.compile(
+    r"(?<![\d-])\d{3}[-–.]\s?\d{4}(?!\d)|\(\d{3}\)|\$\s?\d|\d\s?%|"
+    r"\b\d{2,5}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Za-z]+\.?\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Drive|Way|Suite)\b"
+)
+_BULLET = re.compile(r"\W*[•■□►▪●◆*]")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+#: Openings of a sign-off line under a letter or column (``— Pat Smith``).
+_SIGN_OFF_MARKS = "—–-"
+
+
+def _advert_evidence(block: Block) -> bool:
+    """Contact details, a price, a bulleted item, a line in capitals, a cry, or mostly signs that are not letters."""
+    joined = " ".join(block.texts)
+    if _CONTACT.search(joined) or any(_BULLET.match(text) for text in block.texts):
+        return True
+    letters = sum(map(str.isalpha, block.compact))
+    if 2 * letters < len(block.compact):
+        return True
+    return (letters >= 4 and joined.isupper()) or joined.rstrip(" '\"’”)")[-1:] == "!"
+
+
+def _ends_sentence(block: Block) -> bool:
+    last = block.texts[-1].rstrip(" '\"’”)")
+    return bool(last) and last[-1] in ".!?"
+
+
+def _story_part(role: BlockRole) -> bool:
+    """A byline, jump line, photo credit or dateline: parts of a story, never of an advert after it."""
+    return (
+        role.role == "byline"
+        or role.opens
+        or role.dateline is not None
+        or role.reason.startswith(("jump line", "photo credit", "name signing"))
+    )
+
+
+def _advert_tail(body: list[int], fixed: int, blocks: list[Block], roles: list[BlockRole]) -> int:
+    """Where the advert printed under a story's last sentence begins in ``body``; ``len(body)`` when none is.
+
+    From the end up, blocks belong to the advert until one belongs to a story: a part of a story (byline, jump
+    line, credit, dateline), a headline with no sign of an advert, a quotation, reported speech, a sign-off
+    or running text. The advert starts after a finished sentence of running text and holds at least one
+    sign of an advert; a block in lower case or ending in a full stop does not make it the story's.
+    """
+    best = len(body)
+    evidence = False
+    for position in range(len(body) - 1, 0, -1):
+        index = body[position]
+        if index <= fixed:
+            break
+        block, role = blocks[index], roles[index]
+        if role.role not in ("body", "title", "furniture") or _story_part(role):
+            break
+        if role.role == "title" and not _advert_evidence(block):
+            break  # a headline with no sign of an advert may head the story below
+        if not block.compact.isascii() and _HAN.search(block.compact):
+            break  # the signals are those of English text; a Chinese line is not judged by them
+        if FLOW.search("\n".join(block.texts)) or block.texts[0][:1] in _SIGN_OFF_MARKS:
+            break  # a quotation, reported speech or a sign-off (— NAME) is the story's
+        if role.role == "body" and (is_prose(block) or left_open(block.texts[-1])):
+            break  # running text, even with a phone number in it, or a sentence left open to what follows
+        evidence = evidence or _advert_evidence(block)
+        before = body[position - 1]
+        opens_after = _ends_sentence(blocks[before]) and is_prose(blocks[before])
+        if evidence and (opens_after or roles[before].reason.startswith("jump line")):
+            best = position
+    return best
+
+
+def split_advert_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]) -> list[Draft]:
+    """Move an advert printed under an English story's last sentence into a draft of kind ``other``."""
+    result: list[Draft] = []
+    for draft in drafts:
+        result.append(draft)
+        if draft.kind != "article" or len(draft.body) < 2 or draft.lead:
+            continue
+        after = draft.body[-1] + 1
+        if after < len(roles) and roles[after].role == "byline" and roles[after].opens:
+            continue  # the story below opens with its By line: what stands above it may be its headline
+        fixed = max([*draft.title, *draft.byline], default=-1)
+        cut = _advert_tail(draft.body, fixed, blocks, roles)
+        if cut < len(draft.body):
+            tail = draft.body[cut:]
+            draft.body = draft.body[:cut]
+            result.append(Draft.furniture("an advert under the story's last sentence", body=tail))
+    return result
