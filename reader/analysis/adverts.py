@@ -14,7 +14,7 @@ import re
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block
 
-__all__ = ["FLOW", "mark_advert_boxes"]
+__all__ = ["FLOW", "mark_advert_boxes", "mark_section_heads"]
 
 #: A page stores paragraphs per line when at least this many of its lines are that wide: a page of narrow
 #: columns (most OCR) has none or one, however long it is.
@@ -59,3 +59,60 @@ def mark_advert_boxes(blocks: list[Block], roles: list[BlockRole]) -> None:
     for index, block in enumerate(blocks):
         if roles[index].role in ("body", "title") and not roles[index].dateline and _is_box(block):
             roles[index] = _BOX_ROLE
+
+
+#: A section head or an advert's name is one capitalised word of at least this many letters (``Classified``).
+SECTION_HEAD_MIN_LETTERS = 4
+#: Words the text after a one-word head must share with the text before it to go on with the same story.
+SUBHEAD_MIN_SHARED = 2
+_SECTION_HEAD_ROLE = BlockRole(
+    "title", reason="a one-word head after a finished story: a section's or an advert's name", title_like=True
+)
+_CONTENT_WORD = re.compile(r"[A-Za-z][a-z'’]{3,}")
+#: Little words of four letters or more, which any two English texts share.
+_LITTLE_WORDS = frozenset(
+    "that which were been have said says would will could with from this than there about after before more most "
+    "also into over some what when where your they their them then these those very".split()
+)
+
+
+def _content_words(block: Block) -> set[str]:
+    return {word.casefold() for word in _CONTENT_WORD.findall(" ".join(block.texts))} - _LITTLE_WORDS
+
+
+def _finished_prose(block: Block, role: BlockRole) -> bool:
+    from reader.analysis.roles import is_prose  # roles imports this module: imported when first needed
+
+    last = block.texts[-1].rstrip(" '\"’”)")
+    return role.role == "body" and bool(last) and last[-1] in ".!?" and is_prose(block)
+
+
+def mark_section_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """A one-word line after a story's finished last sentence heads something new: a section (``Classified``,
+    ``WEATHER``), an advert (``Kodak``), a story. Running text after it must not go on with the words of the
+    text before (a subhead inside the story), nor be a stack of short lines (names of a vox pop), a jump line
+    or a photo credit (a jump head).
+    """
+    count = len(blocks)
+    for index in range(1, count - 1):
+        block, text = blocks[index], blocks[index].texts[0]
+        if len(block.lines) != 1 or roles[index].role != "body" or roles[index].reason != "running text":
+            continue
+        if len(text) < SECTION_HEAD_MIN_LETTERS or not text.isalpha() or not text[0].isupper():
+            continue
+        previous = index - 1
+        while previous > 0 and roles[previous].role == "furniture":
+            previous -= 1
+        following = index + 1
+        while following < count - 1 and roles[following].role == "furniture":
+            following += 1
+        if not _finished_prose(blocks[previous], roles[previous]):
+            continue
+        after = blocks[following]
+        if roles[following].role != "body" or roles[following].reason != "running text":
+            continue  # a headline, a byline, a jump line or a credit: a name stack, a jump head, a kicker
+        if len(after.lines) == 1 and len(after.texts[0].split()) <= 3:
+            continue  # a stack of short lines: a name over a name, a head over a deck
+        if len(_content_words(blocks[previous]) & _content_words(after)) >= SUBHEAD_MIN_SHARED:
+            continue  # the text goes on with the words of the text above: a subhead inside the story
+        roles[index] = _SECTION_HEAD_ROLE

@@ -82,3 +82,21 @@ def test_a_signed_letter_keeps_its_short_lines() -> None:
     rows = ("Parking fees are too high", "Editor:", _BODY, _MORE, "", "— Pat Smith", "", "Call 555-0123.")
     (article,) = _articles(*rows)
     assert article.source_lines == (1, 2, 3, 4, 6, 8)
+
+
+_CLASSIFIEDS = (
+    "Classified",
+    "ROOMMATE WANTED for spring quarter. Own room near campus. Call 555-0188 after six.",
+    "TYPING and editing of senior projects, done fast. Call Pat at 555-0199 today.",
+)
+
+
+def test_a_one_word_section_head_after_a_finished_story_opens_something_new() -> None:
+    articles = _articles("Council delays vote", _BODY, _MORE, _LAST, *_CLASSIFIEDS)
+    assert articles[0].source_lines == (1, 2, 3, 4)
+
+
+def test_a_one_word_subhead_whose_text_goes_on_with_the_story_stays_in_it() -> None:
+    subhead = ("Parking", "The parking structure the committee discussed would cost the students more in fees.")
+    (article,) = _articles("Council delays vote", _BODY, _MORE, _LAST, *subhead)
+    assert article.source_lines == (1, 2, 3, 4, 5, 6)
