@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.adverts import FLOW
+from reader.analysis.adverts import CONTACT, FLOW
 from reader.analysis.assemble import Draft
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import Block
@@ -20,11 +20,6 @@ from reader.analysis.roles import is_prose, left_open
 __all__ = ["split_advert_tails"]
 
 
-#: Contact details and prices: a phone number, an amount, a percentage, a street address.
-_CONTACT = re.compile(
-    r"(?<![\d-])\d{3}[-–.]\s?\d{4}(?!\d)|\(\d{3}\)|\$\s?\d|\d\s?%|"
-    r"\b\d{2,5}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Za-z]+\.?\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Drive|Way|Suite)\b"
-)
 _BULLET = re.compile(r"\W*[•■□►▪●◆*]")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 #: Openings of a sign-off line under a letter or column (``— Pat Smith``).
@@ -34,7 +29,7 @@ _SIGN_OFF_MARKS = "—–-"
 def _advert_evidence(block: Block) -> bool:
     """Contact details, a price, a bulleted item, a line in capitals, a cry, or mostly signs that are not letters."""
     joined = " ".join(block.texts)
-    if _CONTACT.search(joined) or any(_BULLET.match(text) for text in block.texts):
+    if CONTACT.search(joined) or any(_BULLET.match(text) for text in block.texts):
         return True
     letters = sum(map(str.isalpha, block.compact))
     if 2 * letters < len(block.compact):

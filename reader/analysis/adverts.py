@@ -14,7 +14,7 @@ import re
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block
 
-__all__ = ["FLOW", "mark_advert_boxes", "mark_section_heads"]
+__all__ = ["CONTACT", "FLOW", "mark_advert_boxes", "mark_section_heads"]
 
 #: A page stores paragraphs per line when at least this many of its lines are that wide: a page of narrow
 #: columns (most OCR) has none or one, however long it is.
@@ -26,6 +26,13 @@ BOX_LINE_WORDS = 6
 #: Marks of running text: a quotation, a reported speech verb, a word broken at a line's end.
 FLOW = re.compile(r"[\"“”]|\b(?:said|says)\b")
 _BROKEN_WORD = re.compile(r"[a-z]-$")
+#: Contact details and prices: a phone number, an amount, a percentage, a street address.
+CONTACT = re.compile(
+    r"(?<![\d-])\d{3}[-–.]\s?\d{4}(?!\d)|\(\d{3}\)|\$\s?\d|\d\s?%|"
+    r"\b\d{2,5}\s+(?:[NSEW]\.?\s+)?[A-Z][A-Za-z]+\.?\s+(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Drive|Way|Suite)\b"
+)
+#: A box whose rows give contact details or prices this often is an advert however its rows read.
+BOX_MIN_CONTACT_ROWS = 2
 _BOX_ROLE = BlockRole("advert", reason="a box of short lines among paragraphs stored one per line: advert or listing")
 
 
@@ -43,13 +50,13 @@ def _stores_paragraphs(blocks: list[Block]) -> bool:
 def _is_box(block: Block) -> bool:
     """A block of short lines with no mark of running text."""
     texts = block.texts
-    if len(texts) < BOX_MIN_LINES:
+    if len(texts) < BOX_MIN_LINES or any(_BROKEN_WORD.search(text) for text in texts):
         return False
-    if 2 * sum(len(text.split()) >= BOX_LINE_WORDS for text in texts) >= len(texts):
+    if FLOW.search("\n".join(texts)) is not None:
         return False
-    if any(_BROKEN_WORD.search(text) for text in texts):
-        return False
-    return FLOW.search("\n".join(texts)) is None
+    if 2 * sum(len(text.split()) >= BOX_LINE_WORDS for text in texts) < len(texts):
+        return True
+    return sum(CONTACT.search(text) is not None for text in texts) >= BOX_MIN_CONTACT_ROWS
 
 
 def mark_advert_boxes(blocks: list[Block], roles: list[BlockRole]) -> None:

@@ -100,3 +100,14 @@ def test_a_one_word_subhead_whose_text_goes_on_with_the_story_stays_in_it() -> N
     subhead = ("Parking", "The parking structure the committee discussed would cost the students more in fees.")
     (article,) = _articles("Council delays vote", _BODY, _MORE, _LAST, *subhead)
     assert article.source_lines == (1, 2, 3, 4, 5, 6)
+
+
+def test_a_box_whose_rows_read_as_sentences_is_an_advert_when_they_give_prices_and_phones() -> None:
+    advert = (
+        "Take advantage of the great savings on all of our fresh food at the market!",
+        "Bring this ad with you and get 10% off on all of our meats this week.",
+        "Open every day, call 555-0177",
+    )
+    rows = ("Council delays vote", _BODY, _MORE, _LAST, "", *advert, "", *_ADVERTS)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4)
