@@ -123,3 +123,59 @@ def mark_section_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
         if len(_content_words(blocks[previous]) & _content_words(after)) >= SUBHEAD_MIN_SHARED:
             continue  # the text goes on with the words of the text above: a subhead inside the story
         roles[index] = _SECTION_HEAD_ROLE
+
+
+#: A run of at least this many one-row blocks of short text is a column of an advert or a listing …
+ROW_RUN_MIN_BLOCKS = 3
+#: … when at least this many of them give contact details, a price, capitals, a cry or mostly signs.
+ROW_RUN_MIN_SIGNS = 2
+_ROW_RUN_ROLE = BlockRole("furniture", reason="a run of short rows with contact details or prices: advert or listing")
+_SIGN_OFF_MARKS = "—–-"
+
+
+def _advert_row(text: str) -> bool:
+    """Contact details or a price, capitals only, a cry, or mostly signs that are not letters."""
+    if CONTACT.search(text):
+        return True
+    compact = "".join(text.split())
+    letters = sum(map(str.isalpha, compact))
+    if 2 * letters < len(compact):
+        return True
+    return (letters >= 4 and text.isupper()) or text.rstrip(" '\"’”)")[-1:] == "!"
+
+
+def mark_advert_rows(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """On a paragraph-per-line page, a run of one-row blocks of short text, several with an advert's signs, is an
+    advert or a listing printed among the stories' paragraphs (ABBYY gives each of its rows a block of its own
+    when the story's long rows run on into it). Rows of running text, quotations, sign-offs end the run."""
+    from reader.analysis.roles import is_prose, left_open  # roles imports this module: imported when needed
+
+    if not _stores_paragraphs(blocks):
+        return
+
+    def row(index: int) -> bool:
+        block, role = blocks[index], roles[index]
+        if len(block.lines) != 1 or role.role != "body" or role.reason != "running text":
+            return False
+        text = block.texts[0]
+        if text[:1] in _SIGN_OFF_MARKS or FLOW.search(text) is not None or left_open(text):
+            return False  # a sign-off, a quotation, a sentence left open to the story's next row
+        return not is_prose(block)
+
+    count = len(blocks)
+    index = 0
+    while index < count:
+        if not row(index):
+            index += 1
+            continue
+        members = []
+        end = index
+        while end < count and (row(end) or roles[end].role == "furniture"):
+            if roles[end].role != "furniture":
+                members.append(end)
+            end += 1
+        signs = sum(_advert_row(blocks[member].texts[0]) for member in members)
+        if len(members) >= ROW_RUN_MIN_BLOCKS and signs >= ROW_RUN_MIN_SIGNS:
+            for member in members:
+                roles[member] = _ROW_RUN_ROLE
+        index = end

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.adverts import mark_advert_boxes, mark_section_heads
+from reader.analysis.adverts import mark_advert_boxes, mark_advert_rows, mark_section_heads
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, SENTENCE_END, Block, block_of, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
@@ -405,6 +405,7 @@ def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]
             _mark_listings(blocks, roles)
         mark_advert_boxes(blocks, roles)
         mark_section_heads(blocks, roles)
+        mark_advert_rows(blocks, roles)
     _mark_nameplates(blocks, roles)
     _mark_separators_and_numbers(blocks, roles)
     _mark_bare_name_bylines(blocks, roles)

@@ -111,3 +111,16 @@ def test_a_box_whose_rows_read_as_sentences_is_an_advert_when_they_give_prices_a
     rows = ("Council delays vote", _BODY, _MORE, _LAST, "", *advert, "", *_ADVERTS)
     (article,) = _articles(*rows)
     assert article.source_lines == (1, 2, 3, 4)
+
+
+def test_an_advert_s_rows_between_two_paragraphs_of_a_story_leave_it_and_the_story_goes_on() -> None:
+    # the story's long rows run on into the advert's, so each row of the advert is a block of its own
+    advert = ("Lose 10 pounds in six weeks.", "Diet Center, 1504 Marsh St.", "Open Monday to Friday.", "Call 555-0144.")
+    (article,) = _articles("Council delays vote", _BODY, _MORE, *advert, _LAST)
+    assert article.source_lines == (1, 2, 3, 8)
+
+
+def test_a_list_of_short_points_in_a_story_stays_in_it() -> None:
+    points = ("• Raising the fees", "• Cutting the hours", "• Closing the old lot")
+    (article,) = _articles("Council delays vote", _BODY, _MORE, "The options:", *points, _LAST)
+    assert article.source_lines == tuple(range(1, 9))
