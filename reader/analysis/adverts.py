@@ -18,7 +18,7 @@ __all__ = ["CONTACT", "FLOW", "mark_advert_boxes", "mark_section_heads"]
 
 #: A page stores paragraphs per line when at least this many of its lines are that wide: a page of narrow
 #: columns (most OCR) has none or one, however long it is.
-WIDE_LINES_MIN = 3
+WIDE_LINES_MIN = 2
 #: A box is a block of at least this many lines …
 BOX_MIN_LINES = 3
 #: … most of them with fewer words than this (a short paragraph of news has more on every line).
