@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.adverts import CONTACT, FLOW
+from reader.analysis.adverts import CONTACT, flows
 from reader.analysis.assemble import Draft
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import Block
@@ -73,7 +73,7 @@ def _advert_tail(body: list[int], fixed: int, blocks: list[Block], roles: list[B
             break  # a headline with no sign of an advert may head the story below
         if not block.compact.isascii() and _HAN.search(block.compact):
             break  # the signals are those of English text; a Chinese line is not judged by them
-        if FLOW.search("\n".join(block.texts)) or block.texts[0][:1] in _SIGN_OFF_MARKS:
+        if flows("\n".join(block.texts)) or block.texts[0][:1] in _SIGN_OFF_MARKS:
             break  # a quotation, reported speech or a sign-off (— NAME) is the story's
         if role.role == "body" and (is_prose(block) or left_open(block.texts[-1])):
             break  # running text, even with a phone number in it, or a sentence left open to what follows

@@ -14,7 +14,7 @@ import re
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block
 
-__all__ = ["CONTACT", "FLOW", "mark_advert_boxes", "mark_section_heads"]
+__all__ = ["CONTACT", "flows", "mark_advert_boxes", "mark_advert_rows", "mark_section_heads"]
 
 #: A page stores paragraphs per line when at least this many of its lines are that wide: a page of narrow
 #: columns (most OCR) has none or one, however long it is.
@@ -24,7 +24,16 @@ BOX_MIN_LINES = 3
 #: … most of them with fewer words than this (a short paragraph of news has more on every line).
 BOX_LINE_WORDS = 6
 #: Marks of running text: a quotation, a reported speech verb, a word broken at a line's end.
-FLOW = re.compile(r"[\"“”]|\b(?:said|says)\b")
+_SAID = re.compile(r"\b(?:said|says)\b")
+
+
+def flows(text: str) -> bool:
+    """Whether ``text`` holds a mark of running text: a quotation mark or a reported "said" or "says"."""
+    if '"' in text or "“" in text or "”" in text:
+        return True
+    return ("said" in text or "says" in text) and _SAID.search(text) is not None  # substrings first: cheap
+
+
 _BROKEN_WORD = re.compile(r"[a-z]-$")
 #: Contact details and prices: a phone number, an amount, a percentage, a street address.
 CONTACT = re.compile(
@@ -52,7 +61,7 @@ def _is_box(block: Block) -> bool:
     texts = block.texts
     if len(texts) < BOX_MIN_LINES or any(_BROKEN_WORD.search(text) for text in texts):
         return False
-    if FLOW.search("\n".join(texts)) is not None:
+    if flows("\n".join(texts)):
         return False
     if 2 * sum(len(text.split()) >= BOX_LINE_WORDS for text in texts) < len(texts):
         return True
@@ -131,6 +140,8 @@ ROW_RUN_MIN_BLOCKS = 3
 ROW_RUN_MIN_SIGNS = 2
 _ROW_RUN_ROLE = BlockRole("furniture", reason="a run of short rows with contact details or prices: advert or listing")
 _SIGN_OFF_MARKS = "—–-"
+#: :func:`reader.analysis.roles.is_prose` needs at least this many words: a shorter row is never prose.
+PROSE_MIN_WORDS = 8
 
 
 def _advert_row(text: str) -> bool:
@@ -153,29 +164,30 @@ def mark_advert_rows(blocks: list[Block], roles: list[BlockRole]) -> None:
     if not _stores_paragraphs(blocks):
         return
 
-    def row(index: int) -> bool:
-        block, role = blocks[index], roles[index]
+    def row(block: Block, role: BlockRole) -> bool:
         if len(block.lines) != 1 or role.role != "body" or role.reason != "running text":
             return False
         text = block.texts[0]
-        if text[:1] in _SIGN_OFF_MARKS or FLOW.search(text) is not None or left_open(text):
+        if text[:1] in _SIGN_OFF_MARKS or flows(text) or left_open(text):
             return False  # a sign-off, a quotation, a sentence left open to the story's next row
-        return not is_prose(block)
+        return len(text.split()) < PROSE_MIN_WORDS or not is_prose(block)
 
     count = len(blocks)
+    rows = [row(block, role) for block, role in zip(blocks, roles, strict=True)]
     index = 0
     while index < count:
-        if not row(index):
+        if not rows[index]:
             index += 1
             continue
         members = []
         end = index
-        while end < count and (row(end) or roles[end].role == "furniture"):
-            if roles[end].role != "furniture":
+        while end < count and (rows[end] or roles[end].role == "furniture"):
+            if rows[end]:
                 members.append(end)
             end += 1
-        signs = sum(_advert_row(blocks[member].texts[0]) for member in members)
-        if len(members) >= ROW_RUN_MIN_BLOCKS and signs >= ROW_RUN_MIN_SIGNS:
-            for member in members:
-                roles[member] = _ROW_RUN_ROLE
+        if len(members) >= ROW_RUN_MIN_BLOCKS:
+            signs = sum(_advert_row(blocks[member].texts[0]) for member in members)
+            if signs >= ROW_RUN_MIN_SIGNS:
+                for member in members:
+                    roles[member] = _ROW_RUN_ROLE
         index = end
