@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.adverts import CONTACT, flows
+from reader.analysis.adverts import advert_sign, flows
 from reader.analysis.assemble import Draft
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import Block
@@ -27,14 +27,8 @@ _SIGN_OFF_MARKS = "—–-"
 
 
 def _advert_evidence(block: Block) -> bool:
-    """Contact details, a price, a bulleted item, a line in capitals, a cry, or mostly signs that are not letters."""
-    joined = " ".join(block.texts)
-    if CONTACT.search(joined) or any(_BULLET.match(text) for text in block.texts):
-        return True
-    letters = sum(map(str.isalpha, block.compact))
-    if 2 * letters < len(block.compact):
-        return True
-    return (letters >= 4 and joined.isupper()) or joined.rstrip(" '\"’”)")[-1:] == "!"
+    """An advert's sign (:func:`reader.analysis.adverts.advert_sign`) in the block, or a bulleted item."""
+    return advert_sign(" ".join(block.texts)) or any(_BULLET.match(text) for text in block.texts)
 
 
 def _ends_sentence(block: Block) -> bool:

@@ -1,10 +1,13 @@
-"""Adverts and listings on English pages that store a paragraph per line, told by their shape.
+"""Adverts, listings and section heads on English pages that store a paragraph per line, told by their shape.
 
 ABBYY exports of English papers give each paragraph of a story as one long row, but the lines of an advert, a
-box or a listing (short rows: a shop's name, a price, an address, a phone number) as rows of their own with no
-blank line between them. Such a run of short rows is a block of its own. A story's paragraph can be short
+box or a listing (short rows: a shop's name, a price, an address, a phone number) as rows of their own. A run of
+such rows with no blank line between is a block of its own (:func:`mark_advert_boxes`); when a story's long
+rows run on into them, each is a block of its own (:func:`mark_advert_rows`). A story's paragraph can be short
 too, or OCR can read a narrow column line by line; those lines carry the marks of running text (a quote, a
-reported "said", a word broken at the line's end), which an advert's lines lack.
+reported "said", a word broken at the line's end, a sentence left open), which an advert's lines lack. A
+one-word head after a story's last sentence opens what follows (:func:`mark_section_heads`). These passes run
+from :func:`reader.analysis.roles.classify_blocks` on Latin pages.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block
 
-__all__ = ["CONTACT", "flows", "mark_advert_boxes", "mark_advert_rows", "mark_section_heads"]
+__all__ = ["CONTACT", "advert_sign", "flows", "mark_advert_boxes", "mark_advert_rows", "mark_section_heads"]
 
 #: A page stores paragraphs per line when at least this many of its lines are that wide: a page of narrow
 #: columns (most OCR) has none or one, however long it is.
@@ -23,7 +26,6 @@ WIDE_LINES_MIN = 2
 BOX_MIN_LINES = 3
 #: … most of them with fewer words than this (a short paragraph of news has more on every line).
 BOX_LINE_WORDS = 6
-#: Marks of running text: a quotation, a reported speech verb, a word broken at a line's end.
 _SAID = re.compile(r"\b(?:said|says)\b")
 
 
@@ -34,6 +36,7 @@ def flows(text: str) -> bool:
     return ("said" in text or "says" in text) and _SAID.search(text) is not None  # substrings first: cheap
 
 
+#: A word broken at a line's end: the line is one of a column of running text.
 _BROKEN_WORD = re.compile(r"[a-z]-$")
 #: Contact details and prices: a phone number, an amount, a percentage, a street address.
 CONTACT = re.compile(
@@ -139,13 +142,15 @@ ROW_RUN_MIN_BLOCKS = 3
 #: … when at least this many of them give contact details, a price, capitals, a cry or mostly signs.
 ROW_RUN_MIN_SIGNS = 2
 _ROW_RUN_ROLE = BlockRole("furniture", reason="a run of short rows with contact details or prices: advert or listing")
+#: Openings of a sign-off line under a letter or column (``— Pat Smith``).
 _SIGN_OFF_MARKS = "—–-"
 #: :func:`reader.analysis.roles.is_prose` needs at least this many words: a shorter row is never prose.
 PROSE_MIN_WORDS = 8
 
 
-def _advert_row(text: str) -> bool:
-    """Contact details or a price, capitals only, a cry, or mostly signs that are not letters."""
+def advert_sign(text: str) -> bool:
+    """Whether ``text`` bears an advert's sign: contact details or a price, capitals only, a cry, or mostly signs
+    that are not letters."""
     if CONTACT.search(text):
         return True
     compact = "".join(text.split())
@@ -186,7 +191,7 @@ def mark_advert_rows(blocks: list[Block], roles: list[BlockRole]) -> None:
                 members.append(end)
             end += 1
         if len(members) >= ROW_RUN_MIN_BLOCKS:
-            signs = sum(_advert_row(blocks[member].texts[0]) for member in members)
+            signs = sum(advert_sign(blocks[member].texts[0]) for member in members)
             if signs >= ROW_RUN_MIN_SIGNS:
                 for member in members:
                     roles[member] = _ROW_RUN_ROLE
