@@ -212,19 +212,41 @@ def _mark_jump_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
 
 
 _LOWER_WORD = re.compile(r"[^a-z]+")
-_PLAIN_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
-def _lower_words(blocks: list[Block]) -> set[str]:
-    """Words the page prints in lower case: a sign-off's first word, a given name, is rarely one of them."""
-    return set(_PLAIN_WORD.findall("\n".join(text for block in blocks for text in block.texts)))
+def _page_text(blocks: list[Block]) -> str:
+    """The page's lines, one per line: where :func:`_common_words` looks its words up."""
+    return "\n".join(text for block in blocks for text in block.texts)
 
 
-def _common_words(text: str, vocabulary: set[str]) -> bool:
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what the regex \w matches
+
+
+def _printed_in_lower_case(word: str, page_text: str) -> bool:
+    """Whether ``word`` (lower-case ASCII letters) stands in ``page_text`` as a whole word of two letters or more.
+
+    ``word`` is found by ``str.find`` and its ends checked, as ``\b[a-z]{2,}\b`` would match it: a page asks
+    about a few words, which is cheaper than collecting all the words the page prints.
+    """
+    if len(word) < 2:
+        return False
+    start = page_text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (not start or not _is_word_char(page_text[start - 1])) and (
+            end == len(page_text) or not _is_word_char(page_text[end])
+        ):
+            return True
+        start = page_text.find(word, start + 1)
+    return False
+
+
+def _common_words(text: str, page_text: str) -> bool:
     """Whether a name line holds words the page prints in lower case: its first word (a given name is rarely
     one), or any word when the line is in capitals (a name in capitals has no other sign of being one)."""
     words = text.split() if text.isupper() else text.split()[:1]
-    return any(_LOWER_WORD.sub("", word.casefold()) in vocabulary for word in words)
+    return any(_printed_in_lower_case(_LOWER_WORD.sub("", word.casefold()), page_text) for word in words)
 
 
 #: A block of running text holds at least this many characters more than the name it may print.
@@ -254,7 +276,7 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
     capitalised line followed by text is a subhead).
     """
     count = len(blocks)
-    vocabulary: set[str] | None = None  # the page's words in lower case, read once a candidate turns up
+    page_text: str | None = None  # the page's lines, where a candidate's words are looked up, once one turns up
     prose: str | None = None  # the page's running text, read once a candidate turns up
     for index in range(1, count):
         block = blocks[index]
@@ -268,9 +290,9 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
         text_before = blocks[index - 1]
         if len(text_before.compact) < SIGNED_TEXT_MIN_CHARS and not text_before.compact[:1].islower():
             continue  # a letter is signed under its text (or the end of a paragraph); a short advert line is not it
-        if vocabulary is None:
-            vocabulary = _lower_words(blocks)
-        if _common_words(block.texts[0], vocabulary):
+        if page_text is None:
+            page_text = _page_text(blocks)
+        if _common_words(block.texts[0], page_text):
             continue  # "ONE DOLLAR COUPON", "EXECUTIVE MARKETING PANEL": words of the page's text, not a name
         if prose is None:
             prose = _prose_text(blocks, roles)
@@ -283,7 +305,7 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
             text = blocks[following].texts[0]
             if roles[following].role == "furniture" or not (is_signature_name(text) or is_role_word(text, True)):
                 break
-            if text.isupper() and _common_words(text, vocabulary):
+            if text.isupper() and _common_words(text, page_text):
                 break
             if roles[following].role == "body" and not roles[following].title_like and len(text) > 60:
                 break

@@ -94,3 +94,18 @@ def test_block_widths_are_display_widths(texts: list[str]) -> None:
     for block in split_blocks(lines):
         assert block.widths == tuple(display_width(text) for text in block.texts)
         assert block.compact == "".join("".join(block.texts).split())
+
+
+#: Words and the characters that do or do not end one for the regex ``\b`` (letters, digits, ``_``, accents).
+_WORDISH = st.lists(
+    st.sampled_from(["ab", "abc", "a", "Ab", "b", "c", "_", "1", "é", " ", "\n", ",", "’", "-"]), max_size=12
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDISH.map("".join), st.sampled_from(["ab", "abc", "a", "b", "bc", "ca", ""]))
+def test_lower_case_word_lookup_matches_the_plain_word_set(page_text: str, word: str) -> None:
+    from reader.analysis.latin import _printed_in_lower_case
+
+    vocabulary = set(re.findall(r"\b[a-z]{2,}\b", page_text))
+    assert _printed_in_lower_case(word, page_text) == (word in vocabulary)
