@@ -49,13 +49,16 @@ _ADVERT = re.compile(
     r"電話|电话|價目|价目|售價|售价|特價|大減價|大减价|犧牲|廉價|發行所|总经销|總經銷|代售處|門市|"
     r"每[瓶盒打罐]|[洋元]\s*[一二三四五六七八九十]+[元角分]|\$\d"
 )
-#: In a compact text of ASCII only, ``_ADVERT`` can match nothing but a dollar amount.
+#: In a compact text without an ideograph (ASCII, or English with its curly quotes), ``_ADVERT`` can match
+#: nothing but a dollar amount: every other alternative opens with an ideograph of :data:`_UNIFIED_IDEOGRAPH`.
 _DOLLAR_AMOUNT = re.compile(r"\$\d")
+_UNIFIED_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
 
 def _is_advert_text(compact: str) -> bool:
     """Whether the compact text of a block names prices or contact details (:data:`_ADVERT`)."""
-    if compact.isascii():
+    # no ideograph: a dollar amount or nothing (an opening ideograph, most CJK text, skips the class scan)
+    if compact.isascii() or (not "\u4e00" <= compact[:1] <= "\u9fff" and _UNIFIED_IDEOGRAPH.search(compact) is None):
         return "$" in compact and _DOLLAR_AMOUNT.search(compact) is not None
     return _ADVERT.search(compact) is not None
 

@@ -109,3 +109,26 @@ def test_lower_case_word_lookup_matches_the_plain_word_set(page_text: str, word:
 
     vocabulary = set(re.findall(r"\b[a-z]{2,}\b", page_text))
     assert _printed_in_lower_case(word, page_text) == (word in vocabulary)
+
+
+#: Text of an English advert with the characters the price pattern looks for, CJK and other.
+_ADVERT_TEXT = st.lists(
+    st.sampled_from(["$", "5", "a", "’", "“", "é", "電話", "電", "話", "洋", "元", "三", "角", "每瓶", "售價", " "]),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ADVERT_TEXT)
+def test_advert_shortcut_matches_the_advert_pattern(compact: str) -> None:
+    from reader.analysis.roles import _ADVERT, _is_advert_text
+
+    assert _is_advert_text(compact) == (_ADVERT.search(compact) is not None)
+
+
+def test_every_advert_alternative_but_the_dollar_opens_with_an_ideograph() -> None:
+    from reader.analysis.roles import _ADVERT, _UNIFIED_IDEOGRAPH
+
+    alternatives = _ADVERT.pattern.split("|")
+    assert alternatives[-1] == r"\$\d"
+    assert all(_UNIFIED_IDEOGRAPH.match(alternative.lstrip("[")) for alternative in alternatives[:-1])
