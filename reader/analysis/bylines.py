@@ -134,9 +134,12 @@ _LATIN_ROLE_KEYS = {
 _LONGEST_ROLE_KEY = max(map(len, _LATIN_ROLE_KEYS))
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _ROLE_PAIRS = {key: {key[i : i + 2] for i in range(len(key) - 1)} for key in _LATIN_ROLE_KEYS}
-_LATIN_ROLES_BY_INITIAL: dict[str, list[tuple[str, Counter[str]]]] = {}
+#: The role keys a garbled key of a given first letter and length may be compared with: those of its first
+#: letter whose length is within a quarter of their own (the fuzzy test's first condition), found by one look-up.
+_LATIN_ROLES_BY_SHAPE: dict[tuple[str, int], list[tuple[str, Counter[str]]]] = {}
 for _key in sorted(_LATIN_ROLE_KEYS):
-    _LATIN_ROLES_BY_INITIAL.setdefault(_key[0], []).append((_key, Counter(_key)))
+    for _length in range(len(_key) - len(_key) // 4, len(_key) + len(_key) // 4 + 1):
+        _LATIN_ROLES_BY_SHAPE.setdefault((_key[0], _length), []).append((_key, Counter(_key)))
 _LATIN_ROLE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(w) for w in sorted(ROLE_WORDS, key=len, reverse=True) if w.isascii()) + r")\b"
     r"|\b(?:mustang\s+)?daily\s+(?:staff\s+)?(?:writer|reporter|editor)\b)",
@@ -473,7 +476,7 @@ def is_role_word(text: str, fuzzy: bool = False) -> bool:
     key = _NOT_LETTER.sub("", stripped.casefold())
     if not 5 <= len(key) <= _LONGEST_ROLE_KEY + _LONGEST_ROLE_KEY // 4 or not stripped.isascii():
         return False
-    candidates = _LATIN_ROLES_BY_INITIAL.get(key[0])
+    candidates = _LATIN_ROLES_BY_SHAPE.get((key[0], len(key)))
     if not candidates:
         return False  # OCR rarely garbles the first letter of a staff line; it keeps this test cheap
     from difflib import SequenceMatcher  # only for short lines that failed the exact test
@@ -482,8 +485,6 @@ def is_role_word(text: str, fuzzy: bool = False) -> bool:
     pairs = {key[i : i + 2] for i in range(len(key) - 1)}
     matcher: SequenceMatcher[str] | None = None
     for role, role_letters in candidates:
-        if abs(len(role) - len(key)) > len(role) // 4:
-            continue
         # a garbled role keeps some of its letter pairs; set arithmetic rules out most lines at once
         if 5 * len(pairs & _ROLE_PAIRS[role]) < len(role):
             continue
