@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 
 from reader.model import Line
 
-__all__ = ["Block", "continues_across", "block_of", "display_width", "fast_median", "split_blocks"]
+__all__ = [
+    "Block",
+    "continues_across",
+    "block_of",
+    "display_width",
+    "fast_median",
+    "split_blocks",
+    "without_whitespace",
+]
 
 #: A run whose typical line is wider than this many display cells stores one paragraph per line.
 PARAGRAPH_PER_LINE_WIDTH = 140
@@ -62,7 +70,7 @@ class Block:
         texts = tuple(line.text.strip() for line in self.lines)
         object.__setattr__(self, "numbers", tuple(line.number for line in self.lines))
         object.__setattr__(self, "texts", texts)
-        object.__setattr__(self, "compact", "".join("".join(texts).split()))
+        object.__setattr__(self, "compact", without_whitespace("".join(texts)))
 
     @property
     def width(self) -> int:
@@ -91,8 +99,21 @@ def block_of(
     _SET_WIDTHS(block, widths)
     _SET_NUMBERS(block, tuple([line.number for line in lines]) if numbers is None else numbers)
     _SET_TEXTS(block, texts)
-    _SET_COMPACT(block, "".join(("".join(texts) if joined is None else joined).split()))
+    text = "".join(texts) if joined is None else joined
+    # a text of words (English) loses its spaces without being split; one without spaces splits as cheaply
+    _SET_COMPACT(block, without_whitespace(text) if " " in text else "".join(text.split()))
     return block
+
+
+def without_whitespace(text: str) -> str:
+    """``"".join(text.split())``: ``text`` without any whitespace character.
+
+    Spaces are dropped by ``str.replace``, without splitting a line of English into its words; every other
+    whitespace character is unprintable (checked over all of Unicode by a test), so a printable rest has none
+    left, and only a rest with one (an ideographic space U+3000, a tab) is split.
+    """
+    compact = text.replace(" ", "")
+    return compact if compact.isprintable() else "".join(compact.split())
 
 
 def fast_median(values: list[int]) -> float:

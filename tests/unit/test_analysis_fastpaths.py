@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis.blocks import display_width, split_blocks
+from reader.analysis.blocks import display_width, split_blocks, without_whitespace
 from reader.analysis.clean import GLYPH_VARIANTS, join_wrapped, map_glyphs, remove_ocr_spaces
 from reader.analysis.fingerprint import normalize_for_fingerprint
 from reader.analysis.overlap import bigram_codes, bigrams
@@ -132,3 +133,15 @@ def test_every_advert_alternative_but_the_dollar_opens_with_an_ideograph() -> No
     alternatives = _ADVERT.pattern.split("|")
     assert alternatives[-1] == r"\$\d"
     assert all(_UNIFIED_IDEOGRAPH.match(alternative.lstrip("[")) for alternative in alternatives[:-1])
+
+
+def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
+    """What :func:`without_whitespace` relies on to keep a printable text after dropping its spaces."""
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert [char for char in spaces if char.isprintable()] == [" "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_whitespace_removal_matches_split_and_join(text: str) -> None:
+    assert without_whitespace(text) == "".join(text.split())
