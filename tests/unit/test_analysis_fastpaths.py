@@ -145,3 +145,12 @@ def test_every_whitespace_character_but_the_space_is_unprintable() -> None:
 @given(_TEXT)
 def test_whitespace_removal_matches_split_and_join(text: str) -> None:
     assert without_whitespace(text) == "".join(text.split())
+
+
+def test_plain_unfolded_class_is_plain_without_what_folding_changes() -> None:
+    from reader.analysis.fingerprint import _FOLDED, _PLAIN, _PLAIN_UNFOLDED
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        expected = _PLAIN.fullmatch(char) is not None and _FOLDED.match(char) is None
+        assert (_PLAIN_UNFOLDED.fullmatch(char) is not None) == expected, hex(code)
