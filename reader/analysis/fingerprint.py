@@ -89,6 +89,16 @@ def _mostly_ascii(text: str) -> bool:
     return len(head.encode("utf-8")) < 1.25 * len(head)
 
 
+def plain_unfolded_letters(text: str) -> str | None:
+    """The letters and digits of a plain ``text`` with nothing to fold (most Chinese text), or None for others.
+
+    Such text is its own NFKC form and case-folding, and its letters and digits are ASCII lower-case letters,
+    digits and ideographs: this is both ``normalize_for_fingerprint(text)`` and the case-folded text without
+    ``[\\W_]``.
+    """
+    return "".join(_PLAIN_WORDS.findall(text)) if _PLAIN_UNFOLDED.fullmatch(text) else None
+
+
 def normalize_for_fingerprint(text: str) -> str:
     """Return ``text`` reduced to what identifies it: NFKC, case-folded, letters and digits only.
 
@@ -96,8 +106,9 @@ def normalize_for_fingerprint(text: str) -> str:
     """
     if text.isascii():  # NFKC changes nothing, case-folding is lowering, and only [0-9a-z] stay
         return text.encode("ascii").lower().translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    if _PLAIN_UNFOLDED.fullmatch(text):  # nothing to fold (most Chinese text): keep the letters
-        return "".join(_PLAIN_WORDS.findall(text))
+    letters = plain_unfolded_letters(text)
+    if letters is not None:
+        return letters
     if _PLAIN.fullmatch(text):  # plain, with capitals or full-width letters and digits to fold
         if _FULL_WIDTH_ALNUM.search(text):
             text = _FULL_WIDTH_ALNUM.sub(_half_width, text)

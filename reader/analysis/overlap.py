@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reader.analysis.fingerprint import plain_unfolded_letters
+
 __all__ = ["bigram_codes", "bigrams", "coverage", "letter_codes"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -26,7 +28,8 @@ def bigram_codes(texts: Iterable[str]) -> set[int]:
     joined = "".join(texts)
     if joined.isascii():  # case-folding is lowering, and the ASCII non-alphanumerics are what [\W_] drops
         return letter_codes(joined.encode("ascii").lower().translate(None, _ASCII_NOT_ALNUM).decode("ascii"))
-    return letter_codes(_NOT_WORD.sub("", joined.casefold()))
+    letters = plain_unfolded_letters(joined)  # most Chinese text: nothing to fold, the letters kept in one pass
+    return letter_codes(_NOT_WORD.sub("", joined.casefold()) if letters is None else letters)
 
 
 def letter_codes(letters: str) -> set[int]:

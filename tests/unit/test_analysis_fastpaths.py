@@ -154,3 +154,13 @@ def test_plain_unfolded_class_is_plain_without_what_folding_changes() -> None:
         char = chr(code)
         expected = _PLAIN.fullmatch(char) is not None and _FOLDED.match(char) is None
         assert (_PLAIN_UNFOLDED.fullmatch(char) is not None) == expected, hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_plain_unfolded_letters_are_the_casefolded_letters(text: str) -> None:
+    from reader.analysis.fingerprint import plain_unfolded_letters
+
+    letters = plain_unfolded_letters(text)
+    if letters is not None:
+        assert letters == _NOT_WORD.sub("", text.casefold())
