@@ -231,6 +231,12 @@ def _strip(text: str) -> str:
     return " ".join(text.split())  # str.split() also splits at the ideographic space U+3000
 
 
+def _single_spaced(text: str) -> bool:
+    """Whether ``text`` is printable and single-spaced (no space at either end, none doubled): then
+    ``_strip(text) == text``, as every whitespace character but the space is unprintable."""
+    return text[:1] != " " and text[-1:] != " " and "  " not in text and text.isprintable()
+
+
 #: The shape of a credit line: tokens of ideographs (names and roles) or the slash of 文/图, none longer
 #: than :data:`_MAX_TOKEN`, between whitespace.
 _CREDIT_SHAPE = re.compile(
@@ -334,7 +340,8 @@ def is_byline_line(text: str) -> bool:
     """Return True when ``text`` on its own line is a byline as printed."""
     if len(text) > 4 * 60:
         return False  # longer than any byline even with its spacing collapsed; skips the split below
-    stripped = _strip(text)
+    # a long line (most lines of an English page) is mostly single-spaced already: not split into its words
+    stripped = text if len(text) > 60 and _single_spaced(text) else _strip(text)
     if not stripped:
         return False
     if len(stripped) > 60:  # only a sign-off runs longer ("Jane Roe is a journalism senior and …")

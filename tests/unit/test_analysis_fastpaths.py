@@ -164,3 +164,14 @@ def test_plain_unfolded_letters_are_the_casefolded_letters(text: str) -> None:
     letters = plain_unfolded_letters(text)
     if letters is not None:
         assert letters == _NOT_WORD.sub("", text.casefold())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_strip_leaves_single_spaced_text_alone(text: str) -> None:
+    from reader.analysis.bylines import _single_spaced, _strip
+
+    if _single_spaced(text):  # a sufficient test: an unprintable character that is no space also fails it
+        assert _strip(text) == text
+    if _strip(text) == text and text.isprintable():
+        assert _single_spaced(text)
