@@ -9,10 +9,9 @@ papers print kickers (引題) above their headlines on purpose.
 
 from __future__ import annotations
 
-import re
-
 from reader.analysis.assemble import Draft
 from reader.analysis.blocks import Block
+from reader.analysis.roles import is_section_name
 
 __all__ = ["split_labels"]
 
@@ -38,39 +37,9 @@ def _title_case(block: Block) -> bool:
     return bool(words) and all(word[0].isupper() for word in words)
 
 
-#: Section names English papers print over the stories of a page, as their letters (``Letters to the Editor``);
-#: a title block that is only one of them labels the section, whatever its case.
-SECTION_NAMES = frozenset(
-    {
-        "letterstotheeditor",
-        "letters",
-        "opinion",
-        "editorial",
-        "editorials",
-        "commentary",
-        "guestviewpoint",
-        "viewpoint",
-        "newsbriefs",
-        "sportsbriefs",
-        "briefs",
-        "sports",
-        "campus",
-        "calendar",
-        "entertainment",
-        "insight",
-    }
-)
-_NOT_LETTER = re.compile("[^a-z]+")
-#: The longest section name as printed, spaces left out (``World★Nation-State`` with OCR's extra signs).
-SECTION_NAME_MAX_CHARS = 24
-
-
 def _section_name(block: Block) -> bool:
-    """A section name: one of :data:`SECTION_NAMES`, or the ``World / Nation / State`` news label."""
-    if len(block.compact) > SECTION_NAME_MAX_CHARS or len(block.lines) != 1:
-        return False
-    letters = _NOT_LETTER.sub("", block.compact.casefold())
-    return letters in SECTION_NAMES or ("world" in letters and "nation" in letters)
+    """A one-line section name (:func:`~reader.analysis.roles.is_section_name`)."""
+    return len(block.lines) == 1 and is_section_name(block.compact)
 
 
 def split_labels(drafts: list[Draft], blocks: list[Block]) -> list[Draft]:

@@ -416,6 +416,7 @@ def classify_blocks(blocks: list[Block], latin: bool = False) -> list[BlockRole]
     _mark_mastheads(blocks, roles)
     if latin:
         _mark_garbled_running_heads(blocks, roles)
+        _mark_page_head_labels(blocks, roles)
         _mark_latin_nameplates(blocks, roles)
     _mark_continued_lines(blocks, roles)
     return roles
@@ -489,6 +490,69 @@ def _mark_garbled_running_heads(blocks: list[Block], roles: list[BlockRole]) -> 
         block = blocks[index]
         if len(block.lines) == 1 and roles[index].role in ("title", "body") and _garbled_date(block.texts[0]):
             roles[index] = _FURNITURE_ROLE
+
+
+#: Section names English papers print over the stories of a page, as their letters (``Letters to the Editor``);
+#: a block that is only one of them labels the section, whatever its case.
+SECTION_NAMES = frozenset(
+    {
+        "letterstotheeditor",
+        "letters",
+        "opinion",
+        "editorial",
+        "editorials",
+        "commentary",
+        "guestviewpoint",
+        "viewpoint",
+        "newsbriefs",
+        "sportsbriefs",
+        "briefs",
+        "sports",
+        "campus",
+        "calendar",
+        "entertainment",
+        "insight",
+    }
+)
+#: The longest section name as printed, spaces left out (``World★Nation-State`` with OCR's extra signs).
+SECTION_NAME_MAX_CHARS = 24
+_NOT_LETTER = re.compile("[^a-z]+")
+
+
+def is_section_name(compact: str) -> bool:
+    """Whether a line's compact text is a section name: one of :data:`SECTION_NAMES`, or the
+    ``World / Nation / State`` news label."""
+    if len(compact) > SECTION_NAME_MAX_CHARS:
+        return False
+    letters = _NOT_LETTER.sub("", compact.casefold())
+    return letters in SECTION_NAMES or ("world" in letters and "nation" in letters)
+
+
+#: Section labels and garbled running-head words stand among this many first blocks of a page.
+PAGE_HEAD_LABEL_BLOCKS = 5
+#: A garbled word of a running head (``PagtiX``, ``iNSIGrir``): a sign inside the word, or a capital after a
+#: small letter.
+_GARBLED_WORD = re.compile(r"[a-z][A-Z]|[^A-Za-z\s'.,-]|[A-Za-z][.,'-]*[^A-Za-z\s.,'-]")
+_PAGE_HEAD_LABEL_ROLE = BlockRole("furniture", reason="a section label or a garbled word of the running head")
+
+
+def _mark_page_head_labels(blocks: list[Block], roles: list[BlockRole]) -> None:
+    """One-line blocks among the first of an English page that are a section name (``Opinion``, ``Campus.``),
+    or a garbled word or two beside the running head (``PagtiX``), are page furniture, not a story's first
+    line or kicker."""
+    for index in range(min(PAGE_HEAD_LABEL_BLOCKS, len(blocks))):
+        block, role = blocks[index], roles[index]
+        if len(block.lines) != 1 or role.role != "body":
+            continue
+        text = block.texts[0].strip()
+        if is_section_name(block.compact):
+            roles[index] = _PAGE_HEAD_LABEL_ROLE
+            continue
+        beside = (index > 0 and roles[index - 1].role == "furniture") or (
+            index + 1 < len(roles) and roles[index + 1].role == "furniture"
+        )
+        if beside and len(text.split()) <= 2 and _GARBLED_WORD.search(text):
+            roles[index] = _PAGE_HEAD_LABEL_ROLE
 
 
 #: A paper's name is a few words: a longer title block is a headline even if its words recur.

@@ -124,3 +124,15 @@ def test_a_list_of_short_points_in_a_story_stays_in_it() -> None:
     points = ("• Raising the fees", "• Cutting the hours", "• Closing the old lot")
     (article,) = _articles("Council delays vote", _BODY, _MORE, "The options:", *points, _LAST)
     assert article.source_lines == tuple(range(1, 9))
+
+
+def test_a_section_name_over_the_page_s_running_head_stays_out_of_the_first_story() -> None:
+    rows = ("Opinion", "Thursday, January 28, 1993", "Council delays vote", _BODY, _MORE, _LAST)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (3, 4, 5, 6)
+
+
+def test_a_garbled_page_number_beside_the_running_head_stays_out_of_the_first_story() -> None:
+    rows = ("The Campus Courier Friday, May 11, 1981", "Pag3x", "Council delays vote", _BODY, _MORE, _LAST)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (3, 4, 5, 6)
