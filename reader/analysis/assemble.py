@@ -230,6 +230,8 @@ def _heading_shaped(block: Block, role: BlockRole) -> bool:
         return not role.byline_lines
     if role.role != "body" or role.dateline is not None or role.opens or len(block.lines) != 1:
         return False
+    if role.reason.startswith("jump line"):
+        return False  # "See WORLD, page 8" ends the story above
     text = block.texts[0].rstrip(" \"'”’")
     if not 0 < len(text) <= HEADING_MAX_CHARS or text[-1] in ".,;:!?" or len(text.split()) > HEADING_MAX_WORDS:
         return False
@@ -268,6 +270,13 @@ def _heading_before(draft: Draft, index: int, blocks: list[Block], roles: list[B
     if (last and last[-1] in SENTENCE_END) or roles[before].reason.startswith("jump line"):
         return run
     return run if "page" in last[-12:].lower() and find_jump(last, "to") is not None else []
+
+
+def _only_headings(draft: Draft, blocks: list[Block], roles: list[BlockRole]) -> bool:
+    """Whether ``draft`` holds nothing but heading-shaped body blocks (no title, byline or lead)."""
+    if draft.title or draft.byline or draft.lead or draft.closed or draft.kind != "article":
+        return False
+    return all(_heading_shaped(blocks[i], roles[i]) for i in draft.body)
 
 
 #: Body printed between a title and its "By" line is a picture caption or deck when it is this short.
@@ -612,7 +621,18 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
             draft.body.append(index)
             continue
         if role.dateline is not None and current is not None and current.body and _wire_dateline(role.dateline):
+            heading = _heading_before(current, index, blocks, roles)
+            if not heading and _only_headings(current, blocks, roles):
+                current.title.extend(current.body)  # the story's headline, which stood alone above its dateline
+                current.body = [index]
+                current.reasons["headline"] = "heading-shaped lines right above the dateline that opens the story"
+                continue
+            if heading:  # … under its own headline, which the text above took as a heading of its own
+                del current.body[-len(heading) :]
             draft = start()  # "WASHINGTON (AP) —" after a story's text opens the next wire story
+            if heading:
+                draft.title.extend(heading)
+                draft.reasons["headline"] = "heading-shaped lines right above the dateline that opens the story"
             draft.body.append(index)
             draft.reasons["boundaries"] = "an English wire dateline opens the next story"
             continue

@@ -13,7 +13,11 @@ _PATTERNS = (
     re.compile(r"^本[报報](?:[^\s，。、“”]{0,10}?)?[讯訊]"),
     re.compile(r"^(?:新[华華]社|中新社|中央社|路透社|美聯社|美联社|法新社)[^\s，。、]{0,16}?[电電]"),
     re.compile(r"^[（(][^（）()，。]{2,24}?[电電訊讯][）)]"),
-    re.compile(r"^[A-Z][A-Z.' -]{2,30}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\((?:AP|UPI|Reuters|AFP)\))\s*[-—–]+"),
+    # the place in capitals, then its state or country in up to three words ("JENIN, Occupied West Bank")
+    re.compile(
+        r"^[A-Z][A-Z.' -]{2,30}(?:,?\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s*"
+        r"(?:\((?:AP|UPI|Reuters|AFP)\))\s*[-—–]+"
+    ),
     # OCR's forms: the state without its comma, a garbled bracket (API), no bracket, no agency before the dash
     re.compile(
         r"^[A-Z][A-Z'’]{2,}(?:[ .-]+[A-Z][A-Z'’]+)*\.?(?:,?\s*[A-Z][a-z]{1,5}\.)?\s*"

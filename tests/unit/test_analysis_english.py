@@ -315,6 +315,25 @@ def test_a_wire_dateline_after_a_story_opens_the_next_one() -> None:
     assert [(a.headline, a.source_lines) for a in articles] == [("Snow closes airport", (1, 2, 3, 4))]
 
 
+def test_a_heading_shaped_line_over_a_wire_dateline_is_the_next_story_headline() -> None:
+    wire = "DENVER (AP) — A snowstorm closed the airport on Sunday, and the city asked drivers to stay at home."
+    head = "W. Denver airport closes in snow"  # a capital with a stop: not taken as a title block on its own
+    articles = _articles("Council delays parking vote", _BODY, _BODY, head, wire, _BODY)
+    assert [(a.headline, a.source_lines) for a in articles] == [
+        ("Council delays parking vote", (1, 2, 3)),
+        (head, (4, 5, 6)),
+    ]
+    # the same headline standing alone at the top of the page heads its story
+    articles = _articles(head, "", wire, "", _BODY, "", _BODY)
+    assert [(a.headline, a.source_lines) for a in articles] == [(head, (1, 3, 5, 7))]
+    # a jump line ends the story above: it is no headline
+    articles = _articles("Council delays parking vote", _BODY, _BODY, "See COUNCIL, page 5", wire, _BODY)
+    assert [(a.headline, a.source_lines) for a in articles] == [
+        ("Council delays parking vote", (1, 2, 3, 4)),
+        (None, (5, 6)),
+    ]
+
+
 def test_a_jump_line_inside_a_block_ends_the_story_there() -> None:
     rows = (
         "Council delays parking vote",

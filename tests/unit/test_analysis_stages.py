@@ -100,6 +100,13 @@ def test_instalments_and_agency_datelines_are_not_bylines() -> None:
     assert find_dateline("新华社北京12月1日电 记者") == "新华社北京12月1日电"
 
 
+def test_wire_dateline_names_a_place_of_several_words_or_after_a_full_stop() -> None:
+    assert find_dateline("HEBRON, Occupied West Bank (AP) — Soldiers") == "HEBRON, Occupied West Bank (AP) —"
+    assert find_dateline("LIMA, Peru (AP) — The city") == "LIMA, Peru (AP) —"
+    assert find_dateline("MACON. Ga. (AP) - The team") == "MACON. Ga. (AP) -"
+    assert find_dateline("The Three Old Towns (AP) — a note") is None
+
+
 # --- roles ---------------------------------------------------------------------------------------------
 
 
