@@ -487,6 +487,31 @@ def _second_byline(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
     return not blocks[index].compact.lstrip("•·*")[:1].isascii()  # a bullet may stand before a Latin sign-off
 
 
+#: The note on a column's author under its text: "Jane Roe is a journalism senior." (a name, "is a", a stop).
+_AUTHOR_NOTE = re.compile(r"([A-Z][A-Za-z.'’ -]{2,40}?) (?:is|was) (?:a|an|the)\b[^.]{0,100}\.[”\"’]?")
+#: An author note is one sentence of at most this many words.
+AUTHOR_NOTE_MAX_WORDS = 16
+_NAME_PART = re.compile(r"[A-Za-z]{3,}")
+
+
+def _author_note(block: Block, draft: Draft, blocks: list[Block]) -> bool:
+    """Whether the one-line ``block`` is a note on the author named by ``draft``'s byline (the column ends there).
+
+    The name before "is a" shares a word of three letters or more with the byline, so a sentence of the text
+    ("Group therapy is the best mode …") is no note.
+    """
+    if len(block.lines) != 1:
+        return False
+    text = block.texts[0].strip()
+    if len(text.split()) > AUTHOR_NOTE_MAX_WORDS:
+        return False
+    match = _AUTHOR_NOTE.fullmatch(text)
+    if match is None:
+        return False
+    byline = {word.casefold() for i in draft.byline for line in blocks[i].texts for word in _NAME_PART.findall(line)}
+    return any(word.casefold() in byline for word in _NAME_PART.findall(match.group(1)))
+
+
 def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> list[Draft]:
     words = _PageWords(blocks)
     drafts: list[Draft] = []
@@ -647,6 +672,9 @@ def _first_pass(blocks: list[Block], roles: list[BlockRole], grams: _Grams) -> l
                 draft.body.append(index)
             continue
         current.body.append(index)
+        if current.byline and _author_note(blocks[index], current, blocks):
+            current.closed = True  # "Jane Roe is a journalism senior." ends her column: what follows is not hers
+            current.reasons["boundaries"] = "a note on the author under the text ends the column"
     return drafts
 
 

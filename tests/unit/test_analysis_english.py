@@ -334,6 +334,19 @@ def test_a_heading_shaped_line_over_a_wire_dateline_is_the_next_story_headline()
     ]
 
 
+def test_a_note_on_the_columnist_ends_the_column() -> None:
+    other = (
+        "Parking permits went on sale on Monday at the cashier's window, and the line of drivers reached the "
+        "library by nine in the morning."
+    )
+    rows = ("Why the lot is full", "By Jane Roe", _BODY, _BODY, "Jane Roe is a mathematics professor.", other, other)
+    articles = _articles(*rows)
+    assert [a.source_lines for a in articles] == [(1, 2, 3, 4, 5), (6, 7)]
+    # a sentence of the text that names no author of the column goes on with it
+    rows = ("Why the lot is full", "By Jane Roe", _BODY, "The permit is a gift to the city.", other)
+    assert [a.source_lines for a in _articles(*rows)] == [(1, 2, 3, 4, 5)]
+
+
 def test_a_jump_line_inside_a_block_ends_the_story_there() -> None:
     rows = (
         "Council delays parking vote",
