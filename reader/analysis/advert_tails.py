@@ -14,26 +14,19 @@ import re
 from reader.analysis.adverts import advert_sign, flows
 from reader.analysis.assemble import Draft
 from reader.analysis.blockrole import BlockRole
-from reader.analysis.blocks import Block
+from reader.analysis.blocks import SIGN_OFF_MARKS, Block
 from reader.analysis.roles import is_prose, left_open
+from reader.analysis.tails import HAN, ends_sentence
 
 __all__ = ["split_advert_tails"]
 
 
 _BULLET = re.compile(r"\W*[•■□►▪●◆*]")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-#: Openings of a sign-off line under a letter or column (``— Pat Smith``).
-_SIGN_OFF_MARKS = "—–-"
 
 
 def _advert_evidence(block: Block) -> bool:
     """An advert's sign (:func:`reader.analysis.adverts.advert_sign`) in the block, or a bulleted item."""
     return advert_sign(" ".join(block.texts)) or any(_BULLET.match(text) for text in block.texts)
-
-
-def _ends_sentence(block: Block) -> bool:
-    last = block.texts[-1].rstrip(" '\"’”)")
-    return bool(last) and last[-1] in ".!?"
 
 
 def _story_part(role: BlockRole) -> bool:
@@ -65,15 +58,15 @@ def _advert_tail(body: list[int], fixed: int, blocks: list[Block], roles: list[B
             break
         if role.role == "title" and not _advert_evidence(block):
             break  # a headline with no sign of an advert may head the story below
-        if not block.compact.isascii() and _HAN.search(block.compact):
+        if not block.compact.isascii() and HAN.search(block.compact):
             break  # the signals are those of English text; a Chinese line is not judged by them
-        if flows("\n".join(block.texts)) or block.texts[0][:1] in _SIGN_OFF_MARKS:
+        if flows("\n".join(block.texts)) or block.texts[0][:1] in SIGN_OFF_MARKS:
             break  # a quotation, reported speech or a sign-off (— NAME) is the story's
         if role.role == "body" and (is_prose(block) or left_open(block.texts[-1])):
             break  # running text, even with a phone number in it, or a sentence left open to what follows
         evidence = evidence or _advert_evidence(block)
         before = body[position - 1]
-        opens_after = _ends_sentence(blocks[before]) and is_prose(blocks[before])
+        opens_after = ends_sentence(blocks[before]) and is_prose(blocks[before])
         if evidence and (opens_after or roles[before].reason.startswith("jump line")):
             best = position
     return best

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.blockrole import BlockRole
-from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, Block
+from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, SIGN_OFF_MARKS, Block
 
 __all__ = ["CONTACT", "advert_sign", "flows", "mark_advert_boxes", "mark_advert_rows", "mark_section_heads"]
 
@@ -142,8 +142,6 @@ ROW_RUN_MIN_BLOCKS = 3
 #: … when at least this many of them give contact details, a price, capitals, a cry or mostly signs.
 ROW_RUN_MIN_SIGNS = 2
 _ROW_RUN_ROLE = BlockRole("furniture", reason="a run of short rows with contact details or prices: advert or listing")
-#: Openings of a sign-off line under a letter or column (``— Pat Smith``).
-_SIGN_OFF_MARKS = "—–-"
 #: :func:`reader.analysis.roles.is_prose` needs at least this many words: a shorter row is never prose.
 PROSE_MIN_WORDS = 8
 
@@ -173,7 +171,7 @@ def mark_advert_rows(blocks: list[Block], roles: list[BlockRole]) -> None:
         if len(block.lines) != 1 or role.role != "body" or role.reason != "running text":
             return False
         text = block.texts[0]
-        if text[:1] in _SIGN_OFF_MARKS or flows(text) or left_open(text):
+        if text[:1] in SIGN_OFF_MARKS or flows(text) or left_open(text):
             return False  # a sign-off, a quotation, a sentence left open to the story's next row
         return len(text.split()) < PROSE_MIN_WORDS or not is_prose(block)
 

@@ -26,6 +26,8 @@ __all__ = [
 PARAGRAPH_PER_LINE_WIDTH = 140
 #: Punctuation that ends a sentence; a line ending in it closes its paragraph.
 SENTENCE_END = frozenset('。！？!?」』）)…"”.')
+#: Openings of a sign-off line under an English letter or column (``— Pat Smith``).
+SIGN_OFF_MARKS = "—–-"
 
 
 _WIDE = re.compile(

@@ -13,7 +13,7 @@ import re
 
 from reader.analysis.assemble import Draft
 from reader.analysis.blockrole import BlockRole
-from reader.analysis.blocks import Block
+from reader.analysis.blocks import SIGN_OFF_MARKS, Block
 from reader.analysis.jumps import ends_with_jump
 from reader.analysis.roles import is_prose
 
@@ -21,11 +21,10 @@ __all__ = ["split_after_jumps", "split_tails", "stack_jump_heads"]
 
 #: Closing marks after which a sentence may still end (quotes and brackets).
 _CLOSERS = " '\"’”)»"
-#: Openings of a sign-off line under a letter or column (``— Pat Smith``).
-_SIGN_OFF_MARKS = "—–-"
 
 
-def _ends_sentence(block: Block) -> bool:
+def ends_sentence(block: Block) -> bool:
+    """Whether an English block's last line ends a sentence (closing quotes and brackets skipped)."""
     last = block.texts[-1].rstrip(_CLOSERS)
     return bool(last) and last[-1] in ".!?"
 
@@ -34,16 +33,16 @@ def _reads_as_text(block: Block, role: BlockRole) -> bool:
     """Whether ``block`` may close a story: a finished sentence, a jump line, a sign-off."""
     if role.role != "body" or role.reason.startswith(("jump line", "photo credit")) or role.dateline is not None:
         return True
-    if _HAN.search(block.compact):
+    if HAN.search(block.compact):
         return True  # the signals below are those of English text; a Chinese line is not judged by them
     first = block.texts[0].lstrip()
-    if first[:1] in _SIGN_OFF_MARKS:
+    if first[:1] in SIGN_OFF_MARKS:
         return True
     last = block.texts[-1]
     # _OPEN_END matches within the last OPEN_END_TAIL characters: the positions before are not tried
     if first[:1].islower() or _OPEN_END.search(last, len(last) - OPEN_END_TAIL):
         return True  # a sentence running on from the line before, or left open to the next
-    return _ends_sentence(block) or is_prose(block)
+    return ends_sentence(block) or is_prose(block)
 
 
 #: A line left open: a word broken by a hyphen, or a little word in lower case at its end.
@@ -54,7 +53,7 @@ _OPEN_END = re.compile(
 #: The most characters :data:`_OPEN_END` spans: a space, a word of up to six letters and the newline ``$``
 #: may stand before.
 OPEN_END_TAIL = 8
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
 
@@ -107,7 +106,7 @@ def _mostly_not_text(body: list[int], fixed: int, blocks: list[Block], roles: li
         if (
             not_text >= TAIL_MIN_NOT_TEXT
             and not_text >= TAIL_NOT_TEXT_RATIO * text
-            and (_ends_sentence(blocks[before]) or roles[before].reason.startswith("jump line"))
+            and (ends_sentence(blocks[before]) or roles[before].reason.startswith("jump line"))
             and (_advert_shaped(blocks[index]) or roles[index].role == "title")
         ):
             best = position
@@ -133,7 +132,7 @@ def split_tails(drafts: list[Draft], blocks: list[Block], roles: list[BlockRole]
             if cut == len(draft.body):
                 continue
         kept = draft.body[cut - 1]
-        if not (_ends_sentence(blocks[kept]) or roles[kept].reason.startswith("jump line")):
+        if not (ends_sentence(blocks[kept]) or roles[kept].reason.startswith("jump line")):
             continue  # the story's text stopped in mid-sentence: what follows may still be its text
         tail = draft.body[cut:]
         if len(tail) == 1 and not _advert_shaped(blocks[tail[0]]):
