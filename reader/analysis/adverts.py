@@ -16,6 +16,7 @@ import re
 
 from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, SIGN_OFF_MARKS, Block
+from reader.analysis.overlap import content_words
 
 __all__ = ["CONTACT", "advert_sign", "flows", "mark_advert_boxes", "mark_advert_rows", "mark_section_heads"]
 
@@ -87,16 +88,6 @@ SUBHEAD_MIN_SHARED = 2
 _SECTION_HEAD_ROLE = BlockRole(
     "title", reason="a one-word head after a finished story: a section's or an advert's name", title_like=True
 )
-_CONTENT_WORD = re.compile(r"[A-Za-z][a-z'’]{3,}")
-#: Little words of four letters or more, which any two English texts share.
-_LITTLE_WORDS = frozenset(
-    "that which were been have said says would will could with from this than there about after before more most "
-    "also into over some what when where your they their them then these those very".split()
-)
-
-
-def _content_words(block: Block) -> set[str]:
-    return {word.casefold() for word in _CONTENT_WORD.findall(" ".join(block.texts))} - _LITTLE_WORDS
 
 
 def _finished_prose(block: Block, role: BlockRole) -> bool:
@@ -132,7 +123,7 @@ def mark_section_heads(blocks: list[Block], roles: list[BlockRole]) -> None:
             continue  # a headline, a byline, a jump line or a credit: a name stack, a jump head, a kicker
         if len(after.lines) == 1 and len(after.texts[0].split()) <= 3:
             continue  # a stack of short lines: a name over a name, a head over a deck
-        if len(_content_words(blocks[previous]) & _content_words(after)) >= SUBHEAD_MIN_SHARED:
+        if len(content_words(blocks[previous].texts) & content_words(after.texts)) >= SUBHEAD_MIN_SHARED:
             continue  # the text goes on with the words of the text above: a subhead inside the story
         roles[index] = _SECTION_HEAD_ROLE
 

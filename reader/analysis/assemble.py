@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.candidates import EXACT_UP_TO, GramIndex
 from reader.analysis.jumps import find_jump
-from reader.analysis.latin import is_signature_name
-from reader.analysis.overlap import bigram_codes, coverage
+from reader.analysis.latin import is_signature_name, plain_text
+from reader.analysis.overlap import bigram_codes, content_words, coverage
 from reader.analysis.roles import ITEM_MARKERS, BlockRole, is_prose, left_open
 
 __all__ = ["Draft", "assemble"]
@@ -100,17 +100,6 @@ def _opens_lower(block: Block) -> bool:
     return opening.isascii() and opening.islower()
 
 
-def _content_words(texts: list[str] | tuple[str, ...]) -> set[str]:
-    """The words of four letters or more of Latin text, lower-cased, without the little words of prose."""
-    return {word.lower() for word in _CONTENT_WORD.findall(" ".join(texts))} - _LITTLE_WORDS
-
-
-_CONTENT_WORD = re.compile(r"[A-Za-z]{4,}")
-_LITTLE_WORDS = frozenset(
-    "that this with from have were they their there them then than what when where which while would could "
-    "should said says about after before into over under also been being more most some such only other these "
-    "those will your just very much many even because does like".split()
-)
 #: Words of four letters or more a resumed block must share with the story it takes up again.
 RESUME_MIN_SHARED = 2
 
@@ -147,8 +136,8 @@ def _resumed_story(
         return None  # a label or a name left without a full stop, not a sentence cut off
     if any(_words(blocks[later]) >= RESUME_MIN_WORDS for later in owner.body[owner.body.index(candidate) + 1 :]):
         return None  # the story left open there went on with text of its own after it
-    words = _content_words(block.texts)
-    shared = words & _content_words([text for i in owner.blocks for text in blocks[i].texts])
+    words = content_words(block.texts)
+    shared = words & content_words([text for i in owner.blocks for text in blocks[i].texts])
     return owner if len(shared) >= RESUME_MIN_SHARED else None
 
 
@@ -380,10 +369,10 @@ class _PageWords:
         self._counts: dict[str, int] | None = None
 
     def block(self, index: int) -> set[str]:
-        """The content words of block ``index`` (:func:`_content_words`)."""
+        """The content words of block ``index`` (:func:`reader.analysis.overlap.content_words`)."""
         found = self._words.get(index)
         if found is None:
-            found = self._words[index] = _content_words(self._blocks[index].texts)
+            found = self._words[index] = content_words(self._blocks[index].texts)
         return found
 
     def count(self, word: str) -> int:
@@ -392,7 +381,7 @@ class _PageWords:
             self._counts = {}
             counts = self._counts
             for block in self._blocks:  # not cached block by block: a long page would keep every set
-                for each in _content_words(block.texts):
+                for each in content_words(block.texts):
                     counts[each] = counts.get(each, 0) + 1
         return self._counts.get(word, 0)
 
@@ -406,11 +395,6 @@ def _english(texts: list[str]) -> bool:
     and "was", German "in")."""
     words = set(" ".join(texts).lower().split())
     return "the" in words and len(_ENGLISH_MARKERS.intersection(words)) >= 2
-
-
-def _plain_body(role: BlockRole) -> bool:
-    """Running text: a body block that is no title, dateline or jump line."""
-    return role.role == "body" and not role.title_like and role.dateline is None and not role.opens
 
 
 def _latin_subhead(draft: Draft, index: int, blocks: list[Block], roles: list[BlockRole], words: _PageWords) -> bool:
@@ -429,7 +413,7 @@ def _latin_subhead(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
     previous = index - 1
     while previous > draft.body[-1] and roles[previous].role == "furniture":
         previous -= 1
-    if previous != draft.body[-1] or not _plain_body(roles[previous]):
+    if previous != draft.body[-1] or not plain_text(roles[previous]):
         return False
     last = blocks[previous].texts[-1].rstrip(" '\"’”)")
     if not last or last[-1] not in ".!?" or is_signature_name(text):
@@ -441,7 +425,7 @@ def _latin_subhead(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
         if role.role == "furniture":
             following += 1
             continue
-        if not _plain_body(role):
+        if not plain_text(role):
             break
         after.append(following)
         following += 1

@@ -14,7 +14,7 @@ from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.bylines import OPENING_BYLINE_MAX_CHARS, is_byline_line, is_role_word, opens_article
 
-__all__ = ["TABLE_ROW_ROLE", "is_noise", "is_signature_name", "mark_latin_roles"]
+__all__ = ["TABLE_ROW_ROLE", "is_noise", "is_signature_name", "mark_latin_roles", "plain_text"]
 
 #: A word as OCR reads it: two letters or more, and letters for most of the token; or a number.
 _WORD = re.compile(
@@ -163,7 +163,8 @@ def _is_fragment(block: Block) -> bool:
     return _COMMA_CLAUSE.search(joined) is not None or joined.rstrip()[-1:] in "—–"
 
 
-def _plain_text(role: BlockRole) -> bool:
+def plain_text(role: BlockRole) -> bool:
+    """Running text: a body block that is no title, dateline or jump line."""
     return role.role == "body" and not role.title_like and role.dateline is None and not role.opens
 
 
@@ -177,7 +178,7 @@ def _mark_fragments(blocks: list[Block], roles: list[BlockRole]) -> None:
     for index in range(1, len(blocks) - 1):
         if roles[index].role != "title" or roles[index].byline_lines:
             continue
-        if not (_plain_text(roles[index - 1]) and _plain_text(roles[index + 1])):
+        if not (plain_text(roles[index - 1]) and plain_text(roles[index + 1])):
             continue
         if blocks[index + 1].texts[0].casefold().startswith(("editor", "eklitor", "fditor")):
             continue  # a letter opens under its headline

@@ -7,7 +7,22 @@ from collections.abc import Iterable
 
 from reader.analysis.fingerprint import plain_unfolded_letters
 
-__all__ = ["bigram_codes", "bigrams", "coverage", "letter_codes"]
+__all__ = ["bigram_codes", "bigrams", "content_words", "coverage", "letter_codes"]
+
+_CONTENT_WORD = re.compile(r"[A-Za-z]{4,}")
+#: Little words of four letters or more, which any two English texts share.
+_LITTLE_WORDS = frozenset(
+    "that this with from have were they their there them then than what when where which while would could "
+    "should said says about after before into over under also been being more most some such only other these "
+    "those will your just very much many even because does like".split()
+)
+
+
+def content_words(texts: Iterable[str]) -> set[str]:
+    """The words of four letters or more of Latin text, lower-cased, without the little words of prose: what two
+    English texts share when they are about the same thing."""
+    return {word.lower() for word in _CONTENT_WORD.findall(" ".join(texts))} - _LITTLE_WORDS
+
 
 _NOT_WORD = re.compile(r"[\W_]+")
 #: ASCII characters that are not letters or digits: ``bytes.translate`` deletes them at C speed.
