@@ -26,7 +26,20 @@ _BULLET = re.compile(r"\W*[•■□►▪●◆*]")
 
 def _advert_evidence(block: Block) -> bool:
     """An advert's sign (:func:`reader.analysis.adverts.advert_sign`) in the block, or a bulleted item."""
-    return advert_sign(" ".join(block.texts)) or any(_BULLET.match(text) for text in block.texts)
+    return advert_sign(" ".join(block.texts)) or _bulleted(block)
+
+
+def _bulleted(block: Block) -> bool:
+    """Whether a line of the block opens with a bullet: an item of a list, an advert's or a story's."""
+    return any(_BULLET.match(text) for text in block.texts)
+
+
+def _runs_on(body: list[int], position: int, blocks: list[Block]) -> bool:
+    """Whether the block after ``body[position]`` goes on with its sentence: it opens in lower case or a digit."""
+    if position + 1 >= len(body):
+        return False
+    opening = blocks[body[position + 1]].texts[0][:1]
+    return opening.isdigit() or (opening.isascii() and opening.islower())
 
 
 def _story_part(role: BlockRole) -> bool:
@@ -43,9 +56,12 @@ def _advert_tail(body: list[int], fixed: int, blocks: list[Block], roles: list[B
     """Where the advert printed under a story's last sentence begins in ``body``; ``len(body)`` when none is.
 
     From the end up, blocks belong to the advert until one belongs to a story: a part of a story (byline, jump
-    line, credit, dateline), a headline with no sign of an advert, a quotation, reported speech, a sign-off
-    or running text. The advert starts after a finished sentence of running text and holds at least one
-    sign of an advert; a block in lower case or ending in a full stop does not make it the story's.
+    line, credit, dateline), a headline with no sign of an advert, a quotation, reported speech, a sign-off,
+    running text that is not a bulleted item, or a sentence left open that the block below does not go on
+    with (it goes on in another column). The advert starts after a finished sentence of running text, never
+    between two bulleted sentences (a list is not cut), and holds at least one sign of an advert in a block
+    that is not a bulleted sentence (such an item may be the story's list); a block in lower case or ending
+    in a full stop does not make it the story's.
     """
     best = len(body)
     evidence = False
@@ -62,11 +78,17 @@ def _advert_tail(body: list[int], fixed: int, blocks: list[Block], roles: list[B
             break  # the signals are those of English text; a Chinese line is not judged by them
         if flows("\n".join(block.texts)) or block.texts[0][:1] in SIGN_OFF_MARKS:
             break  # a quotation, reported speech or a sign-off (— NAME) is the story's
-        if role.role == "body" and (is_prose(block) or left_open(block.texts[-1])):
-            break  # running text, even with a phone number in it, or a sentence left open to what follows
-        evidence = evidence or _advert_evidence(block)
+        prose = role.role == "body" and is_prose(block)
+        if prose and not _bulleted(block):
+            break  # running text, even with a phone number in it
+        if role.role == "body" and left_open(block.texts[-1]) and not _runs_on(body, position, blocks):
+            break  # a sentence left open to what follows the advert: the story's, going on elsewhere
+        # a bulleted sentence may be an advert's or an item of the story's list: no evidence either way
+        evidence = evidence or (not prose and _advert_evidence(block))
         before = body[position - 1]
         opens_after = ends_sentence(blocks[before]) and is_prose(blocks[before])
+        if opens_after and prose and _bulleted(blocks[before]):
+            opens_after = False  # one item of a list of sentences after another: the list is not cut
         if evidence and (opens_after or roles[before].reason.startswith("jump line")):
             best = position
     return best

@@ -30,10 +30,17 @@ BOX_LINE_WORDS = 6
 _SAID = re.compile(r"\b(?:said|says)\b")
 
 
+#: A quotation mark right after a digit: inches (a 12" monitor), not a quotation.
+_INCHES = re.compile(r"\d ?[\"”]")
+
+
 def flows(text: str) -> bool:
-    """Whether ``text`` holds a mark of running text: a quotation mark or a reported "said" or "says"."""
+    """Whether ``text`` holds a mark of running text: a quotation mark (not an inch mark after a digit) or a
+    reported "said" or "says"."""
     if '"' in text or "“" in text or "”" in text:
-        return True
+        quoted = _INCHES.sub("", text)
+        if '"' in quoted or "“" in quoted or "”" in quoted:
+            return True
     return ("said" in text or "says" in text) and _SAID.search(text) is not None  # substrings first: cheap
 
 

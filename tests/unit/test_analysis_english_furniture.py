@@ -136,3 +136,59 @@ def test_a_garbled_page_number_beside_the_running_head_stays_out_of_the_first_st
     rows = ("The Campus Courier Friday, May 11, 1981", "Pag3x", "Council delays vote", _BODY, _MORE, _LAST)
     (article,) = _articles(*rows)
     assert article.source_lines == (3, 4, 5, 6)
+
+
+#: An advert's list printed under a story: bulleted items, some of them whole sentences, a sentence that runs
+#: on to the next row, cries.
+_BULLETED_ADVERT = (
+    "• Fully furnished rooms",
+    "• A quiet, mature place to live that caters to the student who wants to study in peace.",
+    "• Rents that are fair and include a lower rate for the summer months.",
+    "Our rooms rent quickly!",
+    "Applications are now being taken for the",
+    "1994-95 school year. Don't wait...",
+    "Pick up an application today!",
+)
+
+
+def test_a_bulleted_advert_under_a_story_s_last_sentence_leaves_it_though_its_items_read_as_sentences() -> None:
+    rows = ("Council delays vote", _BODY, _MORE, _LAST, *_BULLETED_ADVERT)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4)
+
+
+def test_a_list_of_sentences_that_ends_a_story_stays_in_it() -> None:
+    points = (
+        "• The board gave its consent to the new name of the department of animal science last week.",
+        "• The board also approved the wording of two sections of the plan and discussed the fees.",
+    )
+    (article,) = _articles("Council delays vote", _BODY, _MORE, "The board did two more things:", *points)
+    assert article.source_lines == (1, 2, 3, 4, 5, 6)
+
+
+def test_a_story_s_sentence_left_open_above_an_advert_stays_in_the_story() -> None:
+    # the open sentence goes on in another column: the capitals under it are the advert's, not its rest
+    rows = ("Council delays vote", _BODY, _MORE, "• The committee proposed to the city that", "COME TO THE SUB SHOP!")
+    articles = _articles(*rows)
+    assert 4 in articles[0].source_lines
+
+
+def test_a_box_that_gives_sizes_in_inches_and_prices_is_an_advert() -> None:
+    # a quotation mark after a digit is an inch mark: the rows do not quote anyone
+    advert = (
+        "Bundles of savings going on now, from $180 to $700 off!",
+        "Classic computer with a 40MB hard drive",
+        "with printer and a 12” color monitor for $2047.00",
+        "On sale now at the campus store",
+    )
+    rows = ("Council delays vote", _BODY, _MORE, _LAST, "", *advert, "", *_ADVERTS)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4)
+
+
+def test_an_inch_mark_is_no_quotation_but_a_closing_quotation_mark_is() -> None:
+    from reader.analysis.adverts import flows
+
+    assert not flows('a 12" monitor and a 21” bike')
+    assert flows('a 12" monitor, "the best," he wrote')
+    assert flows("the best” monitor")
