@@ -59,9 +59,10 @@ def _advert_tail(body: list[int], fixed: int, blocks: list[Block], roles: list[B
     line, credit, dateline), a headline with no sign of an advert, a quotation, reported speech, a sign-off,
     running text that is not a bulleted item, or a sentence left open that the block below does not go on
     with (it goes on in another column). The advert starts after a finished sentence of running text, never
-    between two bulleted sentences (a list is not cut), and holds at least one sign of an advert in a block
-    that is not a bulleted sentence (such an item may be the story's list); a block in lower case or ending
-    in a full stop does not make it the story's.
+    between two bulleted sentences (a list is not cut), or with a bulleted row that is no sentence under a
+    line of the story's text left unfinished (the story goes on elsewhere; a list item cannot go on with its
+    sentence), and holds at least one sign of an advert in a block that is not a bulleted sentence (such an
+    item may be the story's list); a block in lower case or ending in a full stop does not make it the story's.
     """
     best = len(body)
     evidence = False
@@ -86,9 +87,13 @@ def _advert_tail(body: list[int], fixed: int, blocks: list[Block], roles: list[B
         # a bulleted sentence may be an advert's or an item of the story's list: no evidence either way
         evidence = evidence or (not prose and _advert_evidence(block))
         before = body[position - 1]
-        opens_after = ends_sentence(blocks[before]) and is_prose(blocks[before])
-        if opens_after and prose and _bulleted(blocks[before]):
-            opens_after = False  # one item of a list of sentences after another: the list is not cut
+        if ends_sentence(blocks[before]):
+            opens_after = is_prose(blocks[before]) and not (prose and _bulleted(blocks[before]))
+            # (one bulleted sentence after another: a list is not cut)
+        else:  # the story's sentence goes on elsewhere (a jump, another column): a bulleted row cannot go on with it
+            opens_after = (
+                roles[before].role == "body" and _bulleted(block) and not prose and not _bulleted(blocks[before])
+            )
         if evidence and (opens_after or roles[before].reason.startswith("jump line")):
             best = position
     return best

@@ -192,3 +192,12 @@ def test_an_inch_mark_is_no_quotation_but_a_closing_quotation_mark_is() -> None:
     assert not flows('a 12" monitor and a 21” bike')
     assert flows('a 12" monitor, "the best," he wrote')
     assert flows("the best” monitor")
+
+
+def test_a_bulleted_advert_under_a_story_s_unfinished_sentence_leaves_it() -> None:
+    # the story's sentence goes on in another column: a list item under it cannot go on with it
+    advert = ("• Used clothing", "• Gifts from around the world", "• Cards and toys", "AT THE DEPOT, call 555-0161")
+    unfinished = "The chairman said that the board would take the plan up again at its next meeting, when the"
+    rows = ("Council delays vote", _BODY, _MORE, unfinished, *advert)
+    (article,) = _articles(*rows)
+    assert article.source_lines == (1, 2, 3, 4)
