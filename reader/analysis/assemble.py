@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.candidates import EXACT_UP_TO, GramIndex
 from reader.analysis.jumps import find_jump
-from reader.analysis.latin import is_signature_name, plain_text
+from reader.analysis.latin import SIGN_OFF_REASON, is_signature_name, plain_text
 from reader.analysis.overlap import bigram_codes, content_words, coverage
 from reader.analysis.roles import ITEM_MARKERS, BlockRole, is_prose, left_open
 
@@ -367,6 +367,13 @@ class _PageWords:
         self._blocks = blocks
         self._words: dict[int, set[str]] = {}
         self._counts: dict[str, int] | None = None
+        self._signed: bool | None = None
+
+    def signed(self, roles: list[BlockRole]) -> bool:
+        """Whether a name signs off a letter or column somewhere on the page (asked once, then kept)."""
+        if self._signed is None:
+            self._signed = any(role.reason == SIGN_OFF_REASON for role in roles)
+        return self._signed
 
     def block(self, index: int) -> set[str]:
         """The content words of block ``index`` (:func:`reader.analysis.overlap.content_words`)."""
@@ -402,7 +409,9 @@ def _latin_subhead(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
 
     The story above ends a sentence, and the paragraphs after the heading open sentences of their own and go
     on with the story's own words: words that the story and they share and that no other text of the page
-    prints (lexical continuity). A new story's text has words of its own.
+    prints (lexical continuity). A new story's text has words of its own. A heading shaped like a name
+    (``Wrong Classification``, ``Gun Control``) is a subhead too, unless a name signs off a letter elsewhere on
+    the page: there a name under a letter ends it, and the next letter may answer the same one.
     """
     block = blocks[index]
     if draft.closed or draft.kind != "article" or not draft.body or len(block.lines) != 1:
@@ -416,8 +425,10 @@ def _latin_subhead(draft: Draft, index: int, blocks: list[Block], roles: list[Bl
     if previous != draft.body[-1] or not plain_text(roles[previous]):
         return False
     last = blocks[previous].texts[-1].rstrip(" '\"’”)")
-    if not last or last[-1] not in ".!?" or is_signature_name(text):
-        return False  # a name (and major) under a letter signs it off: the next letter may share its topic
+    if not last or last[-1] not in ".!?":
+        return False
+    if is_signature_name(text) and words.signed(roles):
+        return False  # on a page of signed letters, a name (and major) signs one off: the next may share its topic
     after: list[int] = []
     following = index + 1
     while following < len(roles) and len(after) < LATIN_SUBHEAD_AFTER_BLOCKS:

@@ -14,7 +14,7 @@ from reader.analysis.blockrole import BlockRole
 from reader.analysis.blocks import SENTENCE_END, Block
 from reader.analysis.bylines import OPENING_BYLINE_MAX_CHARS, is_byline_line, is_role_word, opens_article
 
-__all__ = ["TABLE_ROW_ROLE", "is_noise", "is_signature_name", "mark_latin_roles", "plain_text"]
+__all__ = ["SIGN_OFF_REASON", "TABLE_ROW_ROLE", "is_noise", "is_signature_name", "mark_latin_roles", "plain_text"]
 
 #: A word as OCR reads it: two letters or more, and letters for most of the token; or a number.
 _WORD = re.compile(
@@ -270,6 +270,10 @@ def _prose_text(blocks: list[Block], roles: list[BlockRole]) -> str:
 SIGNED_TEXT_MIN_CHARS = 40
 
 
+#: Why a name line under a letter's text is its byline (:func:`_mark_signatures`).
+SIGN_OFF_REASON = "name signing off the text above"
+
+
 def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
     """A name alone after the text of a letter or column signs it off, and a major or office under it too.
 
@@ -317,9 +321,7 @@ def _mark_signatures(blocks: list[Block], roles: list[BlockRole]) -> None:
                 roles[index] = _QUOTE_SPEAKER  # a pull quote and its speaker, inside the story's text
             continue  # text goes on: a subhead, not a signature
         for position in tail:
-            roles[position] = BlockRole(
-                "byline", byline_lines=blocks[position].numbers, reason="name signing off the text above"
-            )
+            roles[position] = BlockRole("byline", byline_lines=blocks[position].numbers, reason=SIGN_OFF_REASON)
 
 
 #: A row of a table (standings, results): a name followed by two numbers or more (``UC Riverside 2 2``).

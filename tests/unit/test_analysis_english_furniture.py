@@ -201,3 +201,23 @@ def test_a_bulleted_advert_under_a_story_s_unfinished_sentence_leaves_it() -> No
     rows = ("Council delays vote", _BODY, _MORE, unfinished, *advert)
     (article,) = _articles(*rows)
     assert article.source_lines == (1, 2, 3, 4)
+
+
+def test_a_two_word_subhead_shaped_like_a_name_stays_in_the_story_its_text_goes_on_with() -> None:
+    # "Parking Structure" reads like a name with a major ("Pat Smith English"), but no letter on the page is
+    # signed: it heads a section of the story, whose own words go on under it
+    subhead = (
+        "Parking Structure",
+        "The parking structure the committee discussed would cost the students more in fees.",
+    )
+    (article,) = _articles("Council delays vote", _BODY, _MORE, _LAST, *subhead)
+    assert article.source_lines == (1, 2, 3, 4, 5, 6)
+
+
+def test_on_a_page_of_signed_letters_a_name_under_a_letter_still_ends_it() -> None:
+    # the next letter, with no headline of its own, answers the same letter and shares its words
+    first = ("Parking fees are too high", "Editor:", _BODY, _MORE, "Pat Smith English")
+    second = ("The parking structure the committee discussed would cost the students more in fees.", _LAST)
+    articles = _articles(*first, *second, "Sam Lee History")
+    assert articles[0].source_lines == (1, 2, 3, 4)
+    assert articles[-1].source_lines[-3:] == (6, 7, 8)
