@@ -100,6 +100,14 @@ def _opens_lower(block: Block) -> bool:
     return opening.isascii() and opening.islower()
 
 
+def _sentence_tail(block: Block) -> bool:
+    """Whether the one-line ``block`` is the end of a sentence: it opens in lower case and ends with a full stop."""
+    if len(block.lines) != 1 or not _opens_lower(block):
+        return False
+    last = block.texts[0].rstrip(" '\"’”)")
+    return bool(last) and last[-1] in ".!?"
+
+
 #: Words of four letters or more a resumed block must share with the story it takes up again.
 RESUME_MIN_SHARED = 2
 
@@ -112,10 +120,12 @@ def _resumed_story(
     A sentence goes on in lower case past an advert, another story's part or page furniture that OCR read
     into the middle of the column: it goes on from the nearest text block above left in mid-sentence with
     nothing to go on with it (the block after it opens a new sentence). When that block is another story's,
-    and the block shares words with that story, the story takes the block back.
+    and the block shares words with that story, the story takes the block back. A line of a few words that
+    ends the sentence ("after five years.") is too short to share words: the sentence it ends is its tie.
     """
     block = blocks[index]
-    if not _opens_lower(block) or not is_prose(block):
+    tail = not is_prose(block) and _sentence_tail(block)
+    if not _opens_lower(block) or not (tail or is_prose(block)):
         return None
     following = index  # the block after the candidate, furniture skipped
     for candidate in range(index - 1, max(-1, index - 1 - RESUME_MAX_BLOCKS), -1):
@@ -136,6 +146,8 @@ def _resumed_story(
         return None  # a label or a name left without a full stop, not a sentence cut off
     if any(_words(blocks[later]) >= RESUME_MIN_WORDS for later in owner.body[owner.body.index(candidate) + 1 :]):
         return None  # the story left open there went on with text of its own after it
+    if tail:
+        return owner  # a few words that end the sentence: too few to share the story's words
     words = content_words(block.texts)
     shared = words & content_words([text for i in owner.blocks for text in blocks[i].texts])
     return owner if len(shared) >= RESUME_MIN_SHARED else None

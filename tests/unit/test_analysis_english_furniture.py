@@ -221,3 +221,19 @@ def test_on_a_page_of_signed_letters_a_name_under_a_letter_still_ends_it() -> No
     articles = _articles(*first, *second, "Sam Lee History")
     assert articles[0].source_lines == (1, 2, 3, 4)
     assert articles[-1].source_lines[-3:] == (6, 7, 8)
+
+
+def test_a_few_lower_case_words_ending_a_sentence_go_back_to_the_story_another_story_cut_off() -> None:
+    # "after five years." is too short to share the story's words: the sentence it ends is its only tie
+    cut = "Students said the fees would rise before most of them graduate, which for many of them now takes"
+    other = ("Library opens late", _MORE, _LAST)
+    articles = _articles("Council delays vote", _BODY, cut, *other, "after five years.")
+    assert articles[0].source_lines == (1, 2, 3, 7)
+    assert articles[1].source_lines == (4, 5, 6)
+
+
+def test_a_lower_case_line_that_ends_no_sentence_stays_where_it_stands() -> None:
+    cut = "Students said the fees would rise before most of them graduate, which for many of them now takes"
+    other = ("Library opens late", _MORE, _LAST)
+    articles = _articles("Council delays vote", _BODY, cut, *other, "the campus store")
+    assert articles[0].source_lines == (1, 2, 3)
