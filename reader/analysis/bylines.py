@@ -194,8 +194,9 @@ _LATIN_NAME = re.compile(
 #: Cheap test before the full pattern: "by" (or its OCR forms) near the start of the line.
 _BY_HINT = re.compile(r"(?:^|[^a-z])(?:b|l|h|ij|r)[yv](?:[^a-z]|$)", re.IGNORECASE)
 #: The letter pair that :data:`_BY_HINT` needs somewhere: a plain character class the regex engine scans for
-#: quickly, tested first.
-_BY_PAIR = re.compile(r"[blhrj][yv]", re.IGNORECASE)
+#: quickly, tested first. Both cases are spelt out: IGNORECASE would fold every character scanned (no other
+#: character folds to one of these letters, checked over all of Unicode by a test).
+_BY_PAIR = re.compile(r"[blhrjBLHRJ][yvYV]")
 #: The longest "By NAME" line, rules and staff line run on included.
 OPENING_BYLINE_MAX_CHARS = 90
 
@@ -331,8 +332,10 @@ def is_signature_line(text: str) -> bool:
     if not _credit_shaped(text) and not (text.lstrip()[:1] in _LATIN_BY_OPENERS and _LATIN_BY.match(text.lstrip())):
         return False  # neither shape, whatever the spacing
     stripped = _strip(text)
+    # a credit line has two tokens: a space between them, or a role run on to a name (as in is_byline_line)
     return len(stripped) <= 60 and (
-        _is_credit_line(stripped) or (bool(_LATIN_BY.match(stripped)) and len(stripped.split()) <= 6)
+        ((" " in stripped or stripped.startswith(_ROLE_OPENINGS)) and _is_credit_line(stripped))
+        or (bool(_LATIN_BY.match(stripped)) and len(stripped.split()) <= 6)
     )
 
 

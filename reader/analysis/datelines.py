@@ -44,6 +44,11 @@ def find_dateline(text: str) -> str | None:
     if "A" <= opening <= "Z":
         if text[1:2] not in _AFTER_CAPITAL:
             return None
+        # an English dateline holds the agency in brackets (``(AP)``) or a dash (— or –) after the place: a line
+        # of capitals with neither (``WEEK NITE HAPPY HOUR 3-7 PM``) skips the pattern, which would otherwise
+        # try its place in capitals at every length
+        if "(" not in text and "—" not in text and "–" not in text:
+            return None
     elif opening not in _OPENERS:
         return None
     match = _ANY.match(text)

@@ -175,3 +175,43 @@ def test_strip_leaves_single_spaced_text_alone(text: str) -> None:
         assert _strip(text) == text
     if _strip(text) == text and text.isprintable():
         assert _single_spaced(text)
+
+
+def test_by_pair_without_ignorecase_matches_what_ignorecase_would() -> None:
+    """:data:`_BY_PAIR` spells out both cases: no other character of Unicode folds to one of its letters."""
+    from reader.analysis.bylines import _BY_PAIR
+
+    folded = re.compile(r"[blhrj][yv]", re.IGNORECASE)
+    letters = [chr(code) for code in range(sys.maxunicode + 1) if re.fullmatch("[blhrjyv]", chr(code), re.I)]
+    for first in letters:
+        for second in letters:
+            assert (_BY_PAIR.fullmatch(first + second) is None) == (folded.fullmatch(first + second) is None)
+
+
+_CAPITALS_LINE = st.text(alphabet="ABCNOTW .,'’-—–()APUIRe1", min_size=1, max_size=50)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_CAPITALS_LINE)
+def test_a_capitals_line_without_bracket_or_dash_skips_the_dateline_patterns(text: str) -> None:
+    """:func:`find_dateline` gives what the full pattern gives, though it skips lines with no ``(``, — or –."""
+    from reader.analysis.datelines import _ANY, find_dateline
+
+    match = _ANY.match(text.lstrip())
+    assert find_dateline(text) == (match.group(0).strip() if match else None)
+
+
+_CREDIT_PIECES = st.lists(
+    st.sampled_from(["记者", "本報記者", "攝", "文/图", "孫慶輝", "張三", "李", " ", "　", "，"]), max_size=6
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_CREDIT_PIECES.map("".join))
+def test_a_credit_line_has_a_space_or_opens_with_a_role(text: str) -> None:
+    """What :func:`is_signature_line` and :func:`is_byline_line` test before they split a line into tokens."""
+    from reader.analysis.bylines import _ROLE_OPENINGS, _is_credit_line, _strip
+
+    stripped = _strip(text)
+    if _is_credit_line(stripped):
+        assert " " in stripped or stripped.startswith(_ROLE_OPENINGS)
