@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from reader.model import Line
 
 __all__ = [
+    "SET_PROSE",
     "Block",
     "continues_across",
     "block_of",
@@ -67,6 +68,9 @@ class Block:
     """The stripped text of each line."""
     compact: str = field(init=False)
     """The block's text with all whitespace removed."""
+    prose: bool | None = field(default=None, init=False, repr=False, compare=False)
+    """Whether the block reads as running text (:func:`reader.analysis.roles.is_prose`), kept once asked:
+    several passes ask it of the same block."""
 
     def __post_init__(self) -> None:
         texts = tuple(line.text.strip() for line in self.lines)
@@ -82,8 +86,8 @@ class Block:
 
 
 #: The slot setters of :class:`Block`: a frozen dataclass is filled through them without ``__init__``.
-_SET_LINES, _SET_WIDTHS, _SET_NUMBERS, _SET_TEXTS, _SET_COMPACT = (
-    Block.__dict__[name].__set__ for name in ("lines", "widths", "numbers", "texts", "compact")
+_SET_LINES, _SET_WIDTHS, _SET_NUMBERS, _SET_TEXTS, _SET_COMPACT, SET_PROSE = (
+    Block.__dict__[name].__set__ for name in ("lines", "widths", "numbers", "texts", "compact", "prose")
 )
 
 
@@ -104,6 +108,7 @@ def block_of(
     text = "".join(texts) if joined is None else joined
     # a text of words (English) loses its spaces without being split; one without spaces splits as cheaply
     _SET_COMPACT(block, without_whitespace(text) if " " in text else "".join(text.split()))
+    SET_PROSE(block, None)
     return block
 
 

@@ -10,7 +10,7 @@ import re
 
 from reader.analysis.adverts import mark_advert_boxes, mark_advert_rows, mark_section_heads
 from reader.analysis.blockrole import BlockRole
-from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, SENTENCE_END, Block, block_of, fast_median
+from reader.analysis.blocks import PARAGRAPH_PER_LINE_WIDTH, SENTENCE_END, SET_PROSE, Block, block_of, fast_median
 from reader.analysis.bylines import is_byline_line, is_name_only_line, is_signature_line, is_staff_line
 from reader.analysis.datelines import find_dateline
 from reader.analysis.jumps import ends_with_jump
@@ -160,12 +160,21 @@ def is_prose(block: Block) -> bool:
 
     English prose has a dozen words or more, several of them function words (or eight, ending a sentence);
     Chinese prose runs in clauses
-    (four or more clause marks, about one every twelve characters or more often).
+    (four or more clause marks, about one every twelve characters or more often). The answer is kept on the
+    block.
     """
+    known = block.prose
+    if known is None:
+        known = _reads_as_prose(block)
+        SET_PROSE(block, known)
+    return known
+
+
+def _reads_as_prose(block: Block) -> bool:
     if _is_latin(block.compact):
         joined = " ".join(block.texts)
         words = joined.lower().split()
-        function_words = sum(word in _FUNCTION_WORDS for word in words)
+        function_words = sum(map(_FUNCTION_WORDS.__contains__, words))  # no generator: C calls only
         if len(words) >= 12 and function_words >= 3:
             return True
         # a shorter sentence of news: it ends like one and reads like one

@@ -215,3 +215,16 @@ def test_a_credit_line_has_a_space_or_opens_with_a_role(text: str) -> None:
     stripped = _strip(text)
     if _is_credit_line(stripped):
         assert " " in stripped or stripped.startswith(_ROLE_OPENINGS)
+
+
+def test_prose_answer_kept_on_a_block_is_the_answer_and_leaves_equality_alone() -> None:
+    from reader.analysis.roles import is_prose
+
+    text = "The council said that it would meet again on Tuesday to vote on the plan for the new park."
+    lines = [Line(1, text), Line(2, "Call 555-1234 now")]
+    block, advert = split_blocks(lines[:1])[0], split_blocks([Line(1, lines[1].text)])[0]
+    assert block.prose is None
+    assert is_prose(block) is True and block.prose is True
+    assert is_prose(advert) is False and advert.prose is False
+    assert is_prose(block) is True  # asked again: the kept answer
+    assert block == split_blocks(lines[:1])[0]  # a fresh block, not yet asked, is still equal
