@@ -35,6 +35,9 @@ _FURNITURE_START = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*\d{4}",
     re.IGNORECASE,
 )
+#: The letters :data:`_FURNITURE_START` opens with (page, volume, the weekdays), in both cases, and the long s
+#: that IGNORECASE folds to s (no other character folds to one of them, checked over all of Unicode by a test).
+_FURNITURE_START_OPENERS = frozenset("pPvVmMtTwWfFsS\u017f")
 #: A running head with the issue's date: a weekday followed by a month, whatever OCR made of the rest.
 _DATE_LINE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\W+"
@@ -335,9 +338,9 @@ def _is_running_head(text: str, latin: bool) -> bool:
     """A line of a page's running head: page or edition number, or (Latin) a weekday and the date."""
     if ("第" in text or "星期" in text) and _FURNITURE_MARK.search(text):
         return True
-    # _FURNITURE_START opens with a letter (a case variant of an ASCII one) or a digit: an ideograph or CJK
-    # punctuation first (none folds to an ASCII letter) skips it
-    if (text[:1] < "\u3000" or text[0].isdecimal()) and _FURNITURE_START.match(text):
+    # _FURNITURE_START opens with one of its letters (in either case) or a digit: other lines (most English text,
+    # every ideograph) skip it
+    if (text[:1] in _FURNITURE_START_OPENERS or text[:1].isdecimal()) and _FURNITURE_START.match(text):
         return True
     # every weekday ends in "day": lines without it (most) skip the date pattern
     return latin and "day" in text.lower() and _DATE_LINE.search(text) is not None
@@ -594,6 +597,7 @@ def _mark_latin_nameplates(blocks: list[Block], roles: list[BlockRole]) -> None:
         return
     letters = {index: _letters(blocks[index].compact) for index in candidates}
     heads = [_letters(block.compact) for block, role in zip(blocks, roles, strict=True) if role.role == "furniture"]
+    heads_text = "\n".join(heads)  # letters only: a name in it stands in one of the heads
     top = {
         letters[index]
         for index in candidates
@@ -602,7 +606,9 @@ def _mark_latin_nameplates(blocks: list[Block], roles: list[BlockRole]) -> None:
     credits: set[str] | None = None  # the names after photo credits' slashes, read once a candidate needs them
     for index in candidates:
         name = letters[index]
-        if name not in top and not any(name in head and len(head) > len(name) for head in heads):
+        if name not in top and not (
+            name in heads_text and any(name in head and len(head) > len(name) for head in heads)
+        ):
             if credits is None:
                 credits = _credit_names(blocks)
             if name not in credits:

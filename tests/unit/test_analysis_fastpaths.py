@@ -228,3 +228,23 @@ def test_prose_answer_kept_on_a_block_is_the_answer_and_leaves_equality_alone() 
     assert is_prose(advert) is False and advert.prose is False
     assert is_prose(block) is True  # asked again: the kept answer
     assert block == split_blocks(lines[:1])[0]  # a fresh block, not yet asked, is still equal
+
+
+def test_the_latin_by_pattern_opens_only_with_its_opening_letters() -> None:
+    """:func:`is_byline_line` and :func:`is_signature_line` test the first letter before :data:`_LATIN_BY`."""
+    from reader.analysis.bylines import _LATIN_BY, _LATIN_BY_OPENERS
+
+    openers = [chr(code) for code in range(sys.maxunicode + 1) if _LATIN_BY.match(chr(code) + "y x")]
+    openers += [chr(code) for code in range(sys.maxunicode + 1) if re.match("(?i)[bpvd]", chr(code))]
+    assert set(openers) <= _LATIN_BY_OPENERS
+
+
+def test_the_running_head_start_pattern_opens_only_with_its_opening_letters_or_a_digit() -> None:
+    from reader.analysis.roles import _FURNITURE_START, _FURNITURE_START_OPENERS
+
+    openers = {chr(code) for code in range(sys.maxunicode + 1) if re.match("(?i)[pvmtwfs]", chr(code))}
+    assert openers <= _FURNITURE_START_OPENERS
+    # every alternative (and every first alternative of a group) opens with one of those letters or a digit
+    for piece in _FURNITURE_START.pattern.split("|"):
+        piece = piece.removeprefix("(?:")
+        assert piece[0] in "pvmtwfs" or piece.startswith("\\d"), piece
