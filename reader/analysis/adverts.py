@@ -171,7 +171,8 @@ def mark_advert_rows(blocks: list[Block], roles: list[BlockRole]) -> None:
         text = block.texts[0]
         if text[:1] in SIGN_OFF_MARKS or flows(text) or left_open(text):
             return False  # a sign-off, a quotation, a sentence left open to the story's next row
-        return len(text.split()) < PROSE_MIN_WORDS or not is_prose(block)
+        # split no further than the count needs: a story's row is a paragraph of a hundred words and more
+        return len(text.split(None, PROSE_MIN_WORDS)) < PROSE_MIN_WORDS or not is_prose(block)
 
     count = len(blocks)
     rows = [row(block, role) for block, role in zip(blocks, roles, strict=True)]

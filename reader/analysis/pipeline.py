@@ -181,7 +181,7 @@ def _build_article(
         byline=byline,
         contributors=contributors,
         dateline=dateline,
-        paragraphs=tuple(p for p in paragraphs if p),
+        paragraphs=tuple(filter(None, paragraphs)),  # the non-empty paragraphs
         source_lines=source_lines,
         confidence=confidence,
         headline_lines=tuple(title_lines),
